@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Helpdesk.Bot.Core.Schema;
+
+/// <summary>The one place that knows the Bot Framework wire format: camelCase, nulls omitted.</summary>
+public static class ActivitySerializer
+{
+    /// <summary>Options every component uses to read and write activities and related payloads.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static Activity Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<Activity>(utf8Json, Options) ?? throw new JsonException("The body is JSON null, not an activity.");
+
+    public static Activity Deserialize(string json) =>
+        JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("The body is JSON null, not an activity.");
+
+    public static string Serialize(Activity activity) => JsonSerializer.Serialize(activity, Options);
+
+    public static byte[] SerializeToUtf8Bytes(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, Options);
+
+    /// <summary>Reads a loosely typed payload (<see cref="Activity.Value"/>, channel data…) as <typeparamref name="T"/>.</summary>
+    public static T? ConvertPayload<T>(object? payload) => payload switch
+    {
+        null => default,
+        T typed => typed,
+        JsonElement element => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? default : element.Deserialize<T>(Options),
+        _ => JsonSerializer.SerializeToElement(payload, Options).Deserialize<T>(Options),
+    };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = true, // as the SDK's JSON.NET reader
+            MaxDepth = 64,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

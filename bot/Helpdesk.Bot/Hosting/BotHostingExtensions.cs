@@ -1,0 +1,47 @@
+using Helpdesk.Bot.Bots;
+using Helpdesk.Bot.Core.State;
+using Helpdesk.Bot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Bot.Hosting;
+
+/// <summary>The bot itself: storage, state, middleware, the turn pipeline, health checks and error handling.</summary>
+internal static class BotHostingExtensions
+{
+    public static WebApplicationBuilder AddHelpdeskBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? SqliteDatabase.ForFile(sp.GetRequiredService<DataPaths>().File("helpdesk.db"))
+                : new SqliteDatabase(options.ConnectionString);
+        });
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
+            ? new MemoryStorage()
+            : new SqliteStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        // Turn middleware, in pipeline order.
+        services.AddSingleton<IMiddleware, ConversationTurnLockMiddleware>();
+        services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(
+            sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<IBot, HelpdeskBot>();
+
+        services.AddHelpdeskProblemDetails();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Helpdesk.Bot.Hosting;
+
+/// <summary>Where bot state and transcripts live. Section <c>Storage</c>.</summary>
+internal sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary><c>Sqlite</c> (default, persistent) or <c>Memory</c> (lost on restart; tests).</summary>
+    [Required]
+    [RegularExpression("^(?i)(sqlite|memory)$", ErrorMessage = "Storage:Provider must be 'Sqlite' or 'Memory'.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Folder for the SQLite database and generated keys, relative to the content root unless absolute.</summary>
+    [Required(ErrorMessage = "Storage:DataDirectory is required (a folder the bot can write to).")]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Optional full SQLite connection string; overrides <see cref="DataDirectory"/> for the database.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool UseMemory => string.Equals(Provider, "memory", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,26 @@
+using Helpdesk.Bot.Channels.BotFramework;
+using Helpdesk.Bot.Channels.DirectLine;
+using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.WebChat;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHelpdeskBot();
+builder.AddBotFrameworkChannel();
+builder.AddDirectLine();
+builder.AddWebChat();
+
+var app = builder.Build();
+
+app.UseHelpdeskErrorHandling();
+app.UseWebSockets();
+
+app.MapHealthApi();
+app.MapBotFrameworkApi();
+app.MapDirectLineApi();
+app.MapWebChatApi();
+
+app.Run();
+
+/// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
+public partial class Program;
