@@ -33,11 +33,19 @@ internal static class BotHostingExtensions
 
         // Turn middleware, in pipeline order.
         services.AddSingleton<IMiddleware, ConversationTurnLockMiddleware>();
+        services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(
             sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
 
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TurnPipeline>();
+        services.AddOptions<ServiceDeskOptions>()
+            .Bind(builder.Configuration.GetSection(ServiceDeskOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<BotTexts>();
+        services.AddSingleton<FixProblemDialog>();
+        services.AddSingleton<MainDialog>();
         services.AddSingleton<IBot, HelpdeskBot>();
 
         services.AddHelpdeskProblemDetails();

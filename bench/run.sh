@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Side-by-side turn benchmark: Microsoft's JS Bot Framework SDK (botbuilder 4.23.3 echo bot, from
+# ../shared/peer-bench) and Helpdesk.Bot (Release build, default SQLite store, auth off) under the same load,
+# run alternately in one session; then the Direct Line round trip (activity POST -> reply frame on the WebSocket).
+# Usage: bench/run.sh [--n 2000] [--c 16] [--rounds 3]     Results: bench/results/<timestamp>/summary.json
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+peer_src=${PEER_BENCH:-$root/../shared/peer-bench}
+n=2000 c=16 rounds=3 warmup=500
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) n=$2; shift 2 ;; --c) c=$2; shift 2 ;; --rounds) rounds=$2; shift 2 ;; --warmup) warmup=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -f "$peer_src/load-client.js" ] || { echo "peer-bench not found at $peer_src (set PEER_BENCH)" >&2; exit 2; }
+out="$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
+work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== preparing peer (botbuilder) in a scratch folder, not in the repo"
+cp -r "$peer_src" "$work/peer" && chmod -R u+w "$work/peer"
+(cd "$work/peer" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+(cd "$root/bench" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+echo "== building Helpdesk.Bot (Release)"
+dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -o "$work/bot" -v q --nologo >/dev/null
+
+wait_http() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; return 1; }
+
+PORT=3977 node "$work/peer/botbuilder-echo-bot.js" > "$out/peer.log" 2>&1 &
+(cd "$work/bot" && Storage__DataDirectory="$work/data" Logging__LogLevel__Default=Warning \
+  ASPNETCORE_ENVIRONMENT=Production ./Helpdesk.Bot --urls http://127.0.0.1:3978 > "$out/bot.log" 2>&1) &
+wait_http http://127.0.0.1:3978/healthz
+sleep 1
+
+for r in $(seq 1 "$rounds"); do
+  echo "== round $r: peer (botbuilder JS)"
+  node "$work/peer/load-client.js" --url http://127.0.0.1:3977/api/messages --n "$n" --c "$c" --warmup "$warmup" --json "$out/peer-$r.json" > /dev/null
+  echo "== round $r: Helpdesk.Bot"
+  node "$work/peer/load-client.js" --url http://127.0.0.1:3978/api/messages --n "$n" --c "$c" --warmup "$warmup" --json "$out/ours-$r.json" > /dev/null
+done
+
+echo "== Direct Line round trip (POST activity -> reply frame on the WebSocket)"
+node "$root/bench/directline-rtt.mjs" --url http://127.0.0.1:3978 --n 500 --json "$out/directline.json" > /dev/null
+
+node "$root/bench/summarize.mjs" "$out" | tee "$out/summary.txt"

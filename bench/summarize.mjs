@@ -1,0 +1,24 @@
+// Summarises a bench/run.sh results folder: per-round figures, medians, and ours/peer ratios.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+const files = fs.readdirSync(dir);
+const rounds = files.filter((f) => /^peer-\d+\.json$/.test(f)).map((f) => f.match(/\d+/)[0]).sort();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const rows = rounds.map((r) => ({ round: +r, peer: read(`peer-${r}.json`), ours: read(`ours-${r}.json`) }));
+for (const { round, peer, ours } of rows) {
+  console.log(`round ${round}: peer ${peer.rps} turns/s p50 ${peer.e2eMs.p50} p99 ${peer.e2eMs.p99} (errors ${peer.errors}) | ` +
+    `ours ${ours.rps} turns/s p50 ${ours.e2eMs.p50} p99 ${ours.e2eMs.p99} (errors ${ours.errors}) | ratio ${(ours.rps / peer.rps).toFixed(2)}x`);
+}
+const summary = {
+  rounds: rows.length,
+  peer: { rps: median(rows.map((x) => x.peer.rps)), p50: median(rows.map((x) => x.peer.e2eMs.p50)), p99: median(rows.map((x) => x.peer.e2eMs.p99)) },
+  ours: { rps: median(rows.map((x) => x.ours.rps)), p50: median(rows.map((x) => x.ours.e2eMs.p50)), p99: median(rows.map((x) => x.ours.e2eMs.p99)) },
+};
+summary.throughputRatio = +(summary.ours.rps / summary.peer.rps).toFixed(2);
+summary.p99Ratio = +(summary.ours.p99 / summary.peer.p99).toFixed(2);
+if (files.includes('directline.json')) summary.directLine = read('directline.json');
+fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
+console.log(JSON.stringify(summary, null, 2));

@@ -1,0 +1,205 @@
+using Helpdesk.Bot.Bots;
+using Helpdesk.Bot.Core.Schema;
+using Helpdesk.Bot.Core.State;
+using Helpdesk.Bot.Core.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Bot.Tests.Bots;
+
+public sealed class HelpdeskBotTests
+{
+    private static readonly string[] Menu =
+        [MainMenu.ResetPassword, MainMenu.UnlockAccount, MainMenu.FixProblem, MainMenu.SearchArticles, MainMenu.TalkToPerson];
+
+    private readonly BotTexts _texts = new(Options.Create(new ServiceDeskOptions()));
+
+    [Fact]
+    public async Task ConversationUpdate_UserJoins_WelcomesOnceWithMenu()
+    {
+        await NewFlow()
+            .SendConversationUpdate(new ChannelAccount("user1", "Alex Wilber"))
+            .AssertReplyContains("IT help assistant")
+            .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
+            .SendConversationUpdate(new ChannelAccount("user1", "Alex Wilber"))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_OnlyBotAdded_SaysNothing()
+    {
+        await NewFlow()
+            .SendConversationUpdate(new ChannelAccount("bot", "Bot"))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_FirstGreeting_WelcomeThenMenuOnce()
+    {
+        await NewFlow()
+            .Send("hi")
+            .AssertReplyContains("I'm the Contoso IT help assistant")
+            .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyWithSuggestedActions(_texts.GreetAgain, Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_FirstMessageIsARequest_WelcomeThenAnswer()
+    {
+        await NewFlow()
+            .Send("talk to a person")
+            .AssertReplyContains("IT help assistant")
+            .AssertReply(_texts.TalkToPerson)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Reset my password", "Self-service password reset")]
+    [InlineData("pasword reset", "Self-service password reset")]
+    [InlineData("forgot my password", "Self-service password reset")]
+    [InlineData("im locked out", "Self-service account unlock")]
+    [InlineData("Search help articles", "Searching help articles")]
+    public async Task Message_MenuEntryTypedOrClicked_RoutesHonestly(string text, string feature)
+    {
+        await Welcomed()
+            .Send(text)
+            .AssertReply(_texts.NotAvailableYet(feature))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("talk to a humann")]
+    [InlineData("5")]
+    public async Task Message_AsksForAPerson_GivesServiceDeskContact(string text)
+    {
+        await Welcomed()
+            .Send(text)
+            .AssertReply(a => Assert.Contains("servicedesk@contoso.example", a.Text, StringComparison.Ordinal), "service desk contact")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_Unknown_HonestFallbackWithMenu()
+    {
+        await Welcomed()
+            .Send("purple elephants dancing")
+            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_Help_ShowsHelpThenMenu()
+    {
+        await Welcomed()
+            .Send("help")
+            .AssertReply(_texts.Help)
+            .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task FixProblem_AreaByButtonTypoOrNumber_Answers()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem)
+            .AssertReply(a =>
+            {
+                Assert.Equal(_texts.ProblemAreaPrompt, a.Text);
+                Assert.Equal(FixProblemDialog.Areas.Select(c => c.Value), a.SuggestedActions!.Actions!.Select(x => x.Title));
+            }, "area prompt with buttons")
+            .Send("wirelss")
+            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Wi-Fi"))
+            .Send("fix a problem")
+            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("3")
+            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Printer"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task FixProblem_TwoUnmatchedAnswers_EndsWithServiceDeskContact()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem)
+            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("zzzz qqqq")
+            .AssertReplyContains(_texts.ProblemAreaRetry)
+            .Send("xxxx yyyy")
+            .AssertReply(_texts.NoProblemAreaMatched)
+            .Send("zzzz qqqq")
+            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task FixProblem_CancelMidPrompt_StopsAndNextMessageRoutesAfresh()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem)
+            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("cancel")
+            .AssertReplyContains("cancelled")
+            .Send("agent")
+            .AssertReply(_texts.TalkToPerson)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task FixProblem_StartOverMidPrompt_ShowsMenu()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem)
+            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("start over")
+            .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
+            .Send("VPN")
+            .AssertReply(_texts.Fallback)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task FixProblem_HelpMidPrompt_ShowsHelpAndAsksAgain()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem)
+            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("help")
+            .AssertReply(_texts.Help)
+            .AssertReplyContains(_texts.ProblemAreaPrompt)
+            .Send("vpn")
+            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for VPN"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Dialog_ServerRestartsMidPrompt_ContinuesFromStoredState()
+    {
+        var storage = new MemoryStorage();
+        await NewFlow(storage)
+            .Send("hi").AssertReplyContains("IT help").AssertReply(_texts.MenuPrompt)
+            .Send(MainMenu.FixProblem).AssertReply(_texts.ProblemAreaPrompt)
+            .StartTestAsync();
+
+        // A new bot over the same store is a restarted server.
+        await NewFlow(storage)
+            .Send("teams")
+            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Teams"))
+            .StartTestAsync();
+    }
+
+    private TestFlow Welcomed() => NewFlow().Send("hi").AssertReplyContains("IT help").AssertReply(_texts.MenuPrompt);
+
+    private TestFlow NewFlow(IStorage? storage = null)
+    {
+        var conversationState = new ConversationState(storage ?? new MemoryStorage());
+        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var adapter = new TestAdapter();
+        adapter.Use(new AutoSaveStateMiddleware(conversationState));
+        return new TestFlow(adapter, bot);
+    }
+}
