@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Helpdesk.Bot.Core.Dialogs.Choices;
+
+/// <summary>
+/// Puts utterances and choice texts in one comparable form: lower case, apostrophes dropped ("don't" → "dont"),
+/// every other non-alphanumeric character a word break, single spaces, trimmed.
+/// </summary>
+internal static class TextNormalizer
+{
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            if (raw is '\'' or '\u2019' or '\u2018')
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(raw))
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+                builder.Append(char.ToLowerInvariant(raw));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string[] Tokenize(string normalized) =>
+        normalized.Length == 0 ? [] : normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
