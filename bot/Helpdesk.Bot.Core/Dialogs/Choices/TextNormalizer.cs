@@ -6,7 +6,7 @@ namespace Helpdesk.Bot.Core.Dialogs.Choices;
 /// Puts utterances and choice texts in one comparable form: lower case, apostrophes dropped ("don't" → "dont"),
 /// every other non-alphanumeric character a word break, single spaces, trimmed.
 /// </summary>
-internal static class TextNormalizer
+public static class TextNormalizer
 {
     public static string Normalize(string? text)
     {
