@@ -34,12 +34,15 @@ public sealed class ShowTypingMiddleware : IMiddleware
             return;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The hook stays registered on the turn after this middleware returns (e.g. the error handler's apology
+        // is sent later), so it only acts while the turn is running here; nothing here is disposed under it.
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var gate = new SemaphoreSlim(1, 1);
         var answered = false;
+        var running = true;
         turnContext.OnSendActivities(async (ctx, activities, send) =>
         {
-            if (activities.Any(a => a.IsType(ActivityTypes.Message)) && !answered)
+            if (running && !answered && activities.Any(a => a.IsType(ActivityTypes.Message)))
             {
                 await gate.WaitAsync(CancellationToken.None);
                 try
@@ -65,7 +68,7 @@ public sealed class ShowTypingMiddleware : IMiddleware
         {
             await stop.CancelAsync();
             await typing;
-            gate.Dispose();
+            running = false;
         }
     }
 

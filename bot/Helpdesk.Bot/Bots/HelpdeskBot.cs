@@ -11,6 +11,9 @@ namespace Helpdesk.Bot.Bots;
 /// </summary>
 internal sealed class HelpdeskBot : IBot
 {
+    /// <summary>The invoke Azure Bot Service sends to check the bot is alive.</summary>
+    public const string HealthCheckInvoke = "healthCheck";
+
     private readonly BotTexts _texts;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
@@ -36,6 +39,15 @@ internal sealed class HelpdeskBot : IBot
         {
             case ActivityTypes.Message:
                 await OnMessageAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.Invoke when string.Equals(activity.Name, HealthCheckInvoke, StringComparison.Ordinal):
+                await turnContext.SendActivityAsync(
+                    new Activity
+                    {
+                        Type = ActivityTypes.InvokeResponse,
+                        Value = new InvokeResponse(200, new { healthResults = new { success = true, messages = new[] { "Health check succeeded." } } }),
+                    },
+                    cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when UserJoined(activity):
             case ActivityTypes.InstallationUpdate when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):

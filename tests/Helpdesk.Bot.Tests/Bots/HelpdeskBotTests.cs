@@ -192,6 +192,26 @@ public sealed class HelpdeskBotTests
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task Invoke_HealthCheck_AnswersSuccessInTheInvokeResponse()
+    {
+        var conversationState = new ConversationState(new MemoryStorage());
+        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var adapter = new TestAdapter();
+        Core.Turns.TurnContext? seen = null;
+
+        await adapter.ProcessActivityAsync(new Activity { Type = ActivityTypes.Invoke, Name = HelpdeskBot.HealthCheckInvoke }, async (ctx, ct) =>
+        {
+            await bot.OnTurnAsync(ctx, ct);
+            seen = (Core.Turns.TurnContext)ctx;
+        });
+
+        Assert.NotNull(seen?.InvokeResponse);
+        Assert.Equal(200, seen.InvokeResponse.Status);
+        Assert.Contains("\"success\":true", System.Text.Json.JsonSerializer.Serialize(seen.InvokeResponse.Body), StringComparison.Ordinal);
+        Assert.Equal(0, adapter.PendingReplyCount);
+    }
+
     private TestFlow Welcomed() => NewFlow().Send("hi").AssertReplyContains("IT help").AssertReply(_texts.MenuPrompt);
 
     private TestFlow NewFlow(IStorage? storage = null)
