@@ -10,13 +10,48 @@ namespace Helpdesk.Bot.Core.Schema;
 /// </summary>
 public sealed class Activity
 {
+    private WireTimestamp? _timestamp;
+    private WireTimestamp? _localTimestamp;
+    private WireTimestamp? _expiration;
+
     public string? Type { get; set; }
 
     public string? Id { get; set; }
 
-    public DateTimeOffset? Timestamp { get; set; }
+    /// <summary>
+    /// When the channel received or sent the activity (UTC). A timestamp read from the wire is written back with
+    /// its original text; setting it replaces that text.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? Timestamp
+    {
+        get => _timestamp?.Value;
+        set => _timestamp = WireTimestamp.From(value);
+    }
 
-    public DateTimeOffset? LocalTimestamp { get; set; }
+    [JsonInclude]
+    [JsonPropertyName("timestamp")]
+    private WireTimestamp? TimestampWire
+    {
+        get => _timestamp;
+        set => _timestamp = value;
+    }
+
+    /// <summary>The sender's local time, with its UTC offset; round-trips like <see cref="Timestamp"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? LocalTimestamp
+    {
+        get => _localTimestamp?.Value;
+        set => _localTimestamp = WireTimestamp.From(value);
+    }
+
+    [JsonInclude]
+    [JsonPropertyName("localTimestamp")]
+    private WireTimestamp? LocalTimestampWire
+    {
+        get => _localTimestamp;
+        set => _localTimestamp = value;
+    }
 
     public string? LocalTimezone { get; set; }
 
@@ -87,7 +122,21 @@ public sealed class Activity
     /// <summary>endOfConversation code.</summary>
     public string? Code { get; set; }
 
-    public DateTimeOffset? Expiration { get; set; }
+    /// <summary>When the activity should be considered expired; round-trips like <see cref="Timestamp"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? Expiration
+    {
+        get => _expiration?.Value;
+        set => _expiration = WireTimestamp.From(value);
+    }
+
+    [JsonInclude]
+    [JsonPropertyName("expiration")]
+    private WireTimestamp? ExpirationWire
+    {
+        get => _expiration;
+        set => _expiration = value;
+    }
 
     public string? Importance { get; set; }
 
@@ -111,7 +160,8 @@ public sealed class Activity
 
     /// <summary>
     /// A reply to this activity: same channel, conversation and service URL, from and recipient swapped,
-    /// <see cref="ReplyToId"/> set to this activity's id.
+    /// <see cref="ReplyToId"/> set to this activity's id (except for a Direct Line / Web Chat conversationUpdate,
+    /// which the client never sees: Web Chat holds back replies to activities it has not seen).
     /// </summary>
     public Activity CreateReply(string? text = null) => new()
     {
@@ -122,17 +172,20 @@ public sealed class Activity
         Conversation = Conversation,
         From = Recipient is null ? null : new ChannelAccount(Recipient.Id, Recipient.Name, RoleTypes.Bot),
         Recipient = From is null ? null : new ChannelAccount(From.Id, From.Name, From.Role ?? RoleTypes.User) { AadObjectId = From.AadObjectId },
-        ReplyToId = Id,
+        ReplyToId = IdToReplyTo,
         Locale = Locale,
         InputHint = InputHints.AcceptingInput,
         Attachments = [],
         Entities = [],
     };
 
-    /// <summary>The reference that lets the bot send into this conversation later.</summary>
+    /// <summary>
+    /// The reference that lets the bot send into this conversation later. Its <see cref="ConversationReference.ActivityId"/>
+    /// is this activity's id, except for a Direct Line / Web Chat conversationUpdate (see <see cref="CreateReply"/>).
+    /// </summary>
     public ConversationReference GetConversationReference() => new()
     {
-        ActivityId = Id,
+        ActivityId = IdToReplyTo,
         User = From,
         Bot = Recipient,
         Conversation = Conversation,
@@ -155,10 +208,7 @@ public sealed class Activity
         Locale ??= reference.Locale;
         From = reference.Bot;
         Recipient = reference.User;
-        if (reference.ActivityId is not null && !IsType(ActivityTypes.ConversationUpdate))
-        {
-            ReplyToId ??= reference.ActivityId;
-        }
+        ReplyToId ??= reference.ActivityId;
 
         return this;
     }
@@ -166,6 +216,17 @@ public sealed class Activity
     /// <summary>The mention entities of this activity.</summary>
     public IEnumerable<Entity> GetMentions() =>
         Entities?.Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)) ?? [];
+
+    /// <summary>
+    /// The id replies may point at. Direct Line never streams the conversationUpdate it synthesizes, so on
+    /// directline/webchat a reply to one must not carry a replyToId (the Bot Framework SDK does the same).
+    /// </summary>
+    private string? IdToReplyTo =>
+        IsType(ActivityTypes.ConversationUpdate)
+        && (string.Equals(ChannelId, ChannelIds.Directline, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(ChannelId, ChannelIds.Webchat, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : Id;
 
     /// <summary>A deep copy made through the wire format.</summary>
     public Activity Clone() => ActivitySerializer.Deserialize(ActivitySerializer.SerializeToUtf8Bytes(this));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Helpdesk.Bot.Core.Schema;
 
@@ -9,8 +10,20 @@ public static class ActivitySerializer
     /// <summary>Options every component uses to read and write activities and related payloads.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    public static Activity Deserialize(ReadOnlySpan<byte> utf8Json) =>
-        JsonSerializer.Deserialize<Activity>(utf8Json, Options) ?? throw new JsonException("The body is JSON null, not an activity.");
+    /// <summary>
+    /// Reads an activity from UTF-8 JSON. Throws <see cref="JsonException"/> for anything that is not one JSON object
+    /// of the activity shape, including invalid UTF-8 anywhere in the body (the reader only checks the strings it
+    /// decodes, and unknown fields are kept undecoded, so invalid bytes would otherwise reach the outgoing JSON).
+    /// </summary>
+    public static Activity Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new JsonException("The body is not valid UTF-8.");
+        }
+
+        return JsonSerializer.Deserialize<Activity>(utf8Json, Options) ?? throw new JsonException("The body is JSON null, not an activity.");
+    }
 
     public static Activity Deserialize(string json) =>
         JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("The body is JSON null, not an activity.");

@@ -11,6 +11,9 @@ namespace Helpdesk.Bot.Core.State;
 /// </summary>
 public abstract class BotState
 {
+    /// <summary>Snapshot of a state that was never read: equals no serialized value, so the next save always writes.</summary>
+    private const string UnknownSnapshot = "";
+
     private readonly IStorage _storage;
     private readonly string _contextKey;
 
@@ -39,13 +42,18 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken);
         var cached = new CachedState();
-        if (items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object)
+        if (items.TryGetValue(key, out var item))
         {
-            foreach (var property in item.Value.EnumerateObject())
+            if (item.Value.ValueKind == JsonValueKind.Object)
             {
-                cached.Values[property.Name] = property.Value.Clone();
+                foreach (var property in item.Value.EnumerateObject())
+                {
+                    cached.Values[property.Name] = property.Value.Clone();
+                }
             }
 
+            // Keep the ETag even for a value that is not an object, so the next save replaces it instead of
+            // failing as a create-only write forever.
             cached.ETag = item.ETag;
             cached.Snapshot = item.Value.GetRawText();
         }
@@ -75,7 +83,11 @@ public abstract class BotState
         cached.Snapshot = text;
     }
 
-    /// <summary>Empties the state for this turn; the next save writes the empty state.</summary>
+    /// <summary>
+    /// Empties the state for this turn; the next save writes the empty state. If the state was loaded, that save is
+    /// checked against the loaded ETag as usual; if it was not, nothing was read to conflict with, so the save
+    /// overwrites whatever is stored.
+    /// </summary>
     public void ClearState(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -85,7 +97,7 @@ public abstract class BotState
         }
         else
         {
-            turnContext.TurnState[_contextKey] = new CachedState();
+            turnContext.TurnState[_contextKey] = new CachedState { ETag = StoreItem.AnyETag, Snapshot = UnknownSnapshot };
         }
     }
 

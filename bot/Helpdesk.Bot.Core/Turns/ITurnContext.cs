@@ -14,7 +14,7 @@ public interface ITurnContext
     /// <summary>Values that live for this turn only (loaded state, the dialog context…).</summary>
     IDictionary<string, object> TurnState { get; }
 
-    /// <summary>True once the bot has sent a non-trace activity in this turn.</summary>
+    /// <summary>True once the bot has sent a non-trace activity in this turn (an invokeResponse counts).</summary>
     bool Responded { get; }
 
     /// <summary>Sends a message with <paramref name="text"/> as a reply to the incoming activity.</summary>

@@ -75,24 +75,46 @@ public sealed class TurnContext : ITurnContext
         return DeliverAsync(activities, cancellationToken);
     }
 
+    /// <summary>
+    /// Hands the activities to the adapter, except <c>invokeResponse</c> activities, which become
+    /// <see cref="InvokeResponse"/> (the HTTP answer to the invoke) and are never delivered. The answer has one
+    /// response per activity, in order.
+    /// </summary>
     private async Task<ResourceResponse[]> DeliverAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var toSend = new List<Activity>(activities.Count);
+        var sentNonTrace = false;
         foreach (var activity in activities)
         {
             if (activity.IsType(ActivityTypes.InvokeResponse))
             {
                 InvokeResponse = ActivitySerializer.ConvertPayload<InvokeResponse>(activity.Value) ?? new InvokeResponse(200);
+                sentNonTrace = true;
                 continue;
             }
 
+            sentNonTrace |= !activity.IsType(ActivityTypes.Trace);
             toSend.Add(activity);
         }
 
-        var responses = toSend.Count == 0 ? [] : await Adapter.SendActivitiesAsync(this, toSend, cancellationToken);
-        if (toSend.Any(a => !a.IsType(ActivityTypes.Trace)))
+        var delivered = toSend.Count == 0 ? [] : await Adapter.SendActivitiesAsync(this, toSend, cancellationToken);
+        if (sentNonTrace)
         {
             Responded = true;
+        }
+
+        if (toSend.Count == activities.Count && delivered.Length == activities.Count)
+        {
+            return delivered;
+        }
+
+        var responses = new ResourceResponse[activities.Count];
+        var next = 0;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            responses[i] = activities[i].IsType(ActivityTypes.InvokeResponse) || next >= delivered.Length
+                ? new ResourceResponse(null)
+                : delivered[next++];
         }
 
         return responses;

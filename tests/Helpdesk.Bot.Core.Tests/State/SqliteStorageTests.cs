@@ -1,0 +1,41 @@
+using Helpdesk.Bot.Core.State;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Helpdesk.Bot.Core.Tests.State;
+
+public sealed class SqliteStorageTests : StorageContractTests, IDisposable
+{
+    private readonly TemporarySqliteFile _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public SqliteStorageTests() => Storage = new SqliteStorage(_file.Open(), _time);
+
+    protected override IStorage Storage { get; }
+
+    [Fact]
+    public async Task WriteAsync_ThenNewInstanceOnTheSameFile_ReadsTheSameItemAndETag()
+    {
+        var etags = await WriteAsync("conv/42", """{"v":42,"nested":{"list":[1,2]}}""", null);
+
+        var reopened = new SqliteStorage(_file.Open(), _time);
+        var item = (await reopened.ReadAsync(["conv/42"], default))["conv/42"];
+
+        Assert.Equal(etags["conv/42"], item.ETag);
+        Assert.Equal(42, item.Value.GetProperty("v").GetInt32());
+        Assert.Equal(2, item.Value.GetProperty("nested").GetProperty("list").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WriteAsync_TwoInstancesOnTheSameFile_ShareETagChecks()
+    {
+        var other = new SqliteStorage(_file.Open(), _time);
+        var etags = await WriteAsync("k", """{"v":1}""", null);
+        await other.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(Json("""{"v":2}"""), etags["k"]) }, default);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => WriteAsync("k", """{"v":3}""", etags["k"]));
+
+        await AssertStoredAsync("k", 2, null);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
