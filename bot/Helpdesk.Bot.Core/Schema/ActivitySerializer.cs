@@ -49,6 +49,10 @@ public static class ActivitySerializer
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             PropertyNameCaseInsensitive = true, // as the SDK's JSON.NET reader
             MaxDepth = 64,
+
+            // Wire JSON, never inlined into HTML: write "<at>", "é" and emoji as themselves, as the Bot Framework SDK
+            // does, instead of \u escapes (smaller payloads, byte-faithful echoes). Pages that embed JSON encode it themselves.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -62,7 +62,8 @@ public abstract class BotAdapter
         {
             await Middleware.ReceiveActivityAsync(turnContext, callback, cancellationToken);
         }
-        catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException)
+        // Only a cancellation the caller asked for bypasses the handler; an internal time-out is a failure the user hears about.
+        catch (Exception ex) when (OnTurnError is not null && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             await OnTurnError(turnContext, ex);
         }

@@ -7,6 +7,10 @@ namespace Helpdesk.Bot.Core.Turns;
 /// </summary>
 public sealed class ConversationTurnLockMiddleware : IMiddleware
 {
+    // Keys this async flow already holds: a proactive turn started from inside a turn of the same conversation
+    // (ContinueConversationAsync) runs inside the holder instead of waiting for itself forever.
+    private static readonly AsyncLocal<HashSet<string>?> Held = new();
+
     private readonly Dictionary<string, Entry> _locks = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -27,6 +31,12 @@ public sealed class ConversationTurnLockMiddleware : IMiddleware
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var key = $"{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}";
+        if (Held.Value?.Contains(key) == true)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
         Entry entry;
         lock (_gate)
         {
@@ -42,12 +52,14 @@ public sealed class ConversationTurnLockMiddleware : IMiddleware
         try
         {
             await entry.Semaphore.WaitAsync(cancellationToken);
+            var held = Held.Value = new HashSet<string>(Held.Value ?? [], StringComparer.Ordinal) { key };
             try
             {
                 await next(cancellationToken);
             }
             finally
             {
+                held.Remove(key);
                 entry.Semaphore.Release();
             }
         }

@@ -74,10 +74,24 @@ public sealed class BotAdapterTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             adapter.ProcessAsync(RecordingAdapter.Message("hi"), (ctx, ct) => Task.Delay(Timeout.Infinite, ct), cts.Token));
-        await Assert.ThrowsAsync<OperationCanceledException>(() =>
-            adapter.ProcessAsync(RecordingAdapter.Message("hi"), (ctx, ct) => throw new OperationCanceledException()));
 
         Assert.False(handled);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InternalTimeoutNotRequestedByCaller_GoesToOnTurnError()
+    {
+        var adapter = new RecordingAdapter();
+        Exception? handled = null;
+        adapter.OnTurnError = (ctx, ex) =>
+        {
+            handled = ex;
+            return Task.CompletedTask;
+        };
+
+        await adapter.ProcessAsync(RecordingAdapter.Message("hi"), (ctx, ct) => throw new TaskCanceledException("HttpClient timed out"));
+
+        Assert.IsType<TaskCanceledException>(handled);
     }
 
     [Fact]

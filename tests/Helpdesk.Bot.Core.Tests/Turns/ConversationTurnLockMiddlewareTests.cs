@@ -175,4 +175,25 @@ public sealed class ConversationTurnLockMiddlewareTests
         await release;
         _log.Enqueue($"{name}:end");
     };
+
+    [Fact]
+    public async Task OnTurnAsync_ProactiveTurnForSameConversationFromInsideATurn_RunsInsteadOfDeadlocking()
+    {
+        var adapter = new RecordingAdapter();
+        var lockMiddleware = new ConversationTurnLockMiddleware();
+        adapter.Use(lockMiddleware);
+        var message = RecordingAdapter.Message("hi", "conv-1");
+        var innerRan = false;
+
+        var turn = adapter.ProcessAsync(message, async (ctx, ct) =>
+            await ctx.Adapter.ContinueConversationAsync(ctx.Activity.GetConversationReference(), (inner, ict) =>
+            {
+                innerRan = true;
+                return Task.CompletedTask;
+            }, ct));
+
+        await turn.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(innerRan);
+        Assert.Equal(0, lockMiddleware.ActiveConversations);
+    }
 }
