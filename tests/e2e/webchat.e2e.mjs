@@ -263,6 +263,7 @@ async function main() {
   }
 
   if (artifacts) {
+    await page.waitForTimeout(1000); // let Web Chat's "Connecting…" notice settle after the reload
     fs.mkdirSync(artifacts, { recursive: true });
     result.screenshot = path.join(artifacts, 'webchat-success.png');
     await page.screenshot({ path: result.screenshot });

@@ -40,6 +40,7 @@
 
   var current = null;
   var attempt = 0;
+  var lastUserId = null;
 
   function ChatError(message) {
     this.name = 'ChatError';
@@ -55,6 +56,10 @@
       session = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY));
     } catch (e) {
       session = null;
+    }
+
+    if (session && typeof session.userId === 'string') {
+      lastUserId = session.userId;
     }
 
     var valid = session && typeof session.token === 'string' && typeof session.conversationId === 'string' &&
@@ -86,10 +91,12 @@
 
   // ---- token -----------------------------------------------------------------------------------------------
 
-  function requestToken() {
+  // previousUserId (optional): the id an earlier answer gave this tab, so a new conversation keeps the same user.
+  function requestToken(previousUserId) {
     return window.fetch(TOKEN_URL, {
       method: 'POST',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(previousUserId ? { userId: previousUserId } : {}),
       credentials: 'same-origin',
       cache: 'no-store'
     }).then(function (response) {
@@ -223,7 +230,10 @@
 
     var directLineOptions = { domain: DIRECT_LINE_DOMAIN, token: session.token, webSocket: true };
     if (resumed) {
+      // Reconnect (GET conversations/{id}) and replay from the start, so the reloaded page shows the transcript
+      // (without a watermark Direct Line replays only what comes after the reconnect).
       directLineOptions.conversationId = session.conversationId;
+      directLineOptions.watermark = '0';
     }
 
     var directLine = window.WebChat.createDirectLine(directLineOptions);
@@ -270,11 +280,12 @@
   }
 
   function startNew() {
+    var previousUserId = (current && current.session.userId) || lastUserId;
     endCurrent();
     clearSession();
     showLoading();
     var myAttempt = ++attempt;
-    requestToken().then(function (session) {
+    requestToken(previousUserId).then(function (session) {
       if (myAttempt === attempt) {
         render(session, false);
       }
