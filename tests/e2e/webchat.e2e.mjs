@@ -19,8 +19,9 @@ const USAGE = `Usage: node webchat.e2e.mjs --url <base URL> [options]
                                webchat-success.png). Default on failure: a new folder under the OS temp dir.
   --chromium <path>            Chromium executable (default: $CHROMIUM_PATH or /usr/bin/chromium).
   --send <text>                What the user types first (default: "hi").
-  --expect-text <text>         Text a bot message must contain after --send (case-insensitive; repeatable;
-                               default: "IT help"). --expect-text "" accepts any bot message.
+  --expect-text <text>         Text a bot message must contain once the bot has answered --send (case-insensitive;
+                               repeatable; default: "IT help"). A welcome sent when the user joined counts too.
+                               --expect-text "" only requires an answer.
   --expect-buttons <a|b|c>     Suggested-action/card buttons that must appear, separated by "|"
                                (default: "${DEFAULT_BUTTONS}"); "" = none expected.
   --click <title>              Button to click afterwards (default: "Talk to a person"); "" = no click.
@@ -96,20 +97,26 @@ async function sendAndConfirmDelivered(text, timeoutMs) {
   return before;
 }
 
-/** Waits for bot messages after index `from` that, together, contain every expected text. */
-async function waitForBotTexts(from, expected, timeoutMs, what) {
+/**
+ * Waits until the bot has answered (a bot message after index `from`) and the expected texts appear in bot
+ * messages: anywhere in the transcript when `anywhere` (a welcome may come when the user joins, before or after
+ * the first message), else only in the answer.
+ */
+async function waitForBotTexts(from, expected, timeoutMs, what, anywhere) {
   const last = await pollUntil(async () => {
     const activities = await page.evaluate(transcript);
-    const bot = activities.slice(from).filter((activity) => !activity.fromUser && activity.text.length > 0);
-    const missing = expected.filter((needle) => !bot.some((activity) => includesText(activity.text, needle)));
-    return { done: bot.length > 0 && missing.length === 0, bot, missing, activities };
+    const isBotText = (activity) => !activity.fromUser && activity.text.length > 0;
+    const answer = activities.slice(from).filter(isBotText);
+    const searched = anywhere ? activities.filter(isBotText) : answer;
+    const missing = expected.filter((needle) => !searched.some((activity) => includesText(activity.text, needle)));
+    return { done: answer.length > 0 && missing.length === 0, answer, searched, missing, activities };
   }, {
     timeoutMs,
-    describe: (state) => (state?.bot?.length
-      ? `${what}: no bot message contains ${state.missing.map((text) => JSON.stringify(text)).join(', ')}. Bot said: ${state.bot.map((activity) => JSON.stringify(activity.text)).join(' | ')}`
+    describe: (state) => (state?.answer?.length
+      ? `${what}: no bot message contains ${state.missing.map((text) => JSON.stringify(text)).join(', ')}. Bot said: ${state.searched.map((activity) => JSON.stringify(activity.text)).join(' | ')}`
       : `${what}: the bot did not answer within ${timeoutMs} ms. Transcript: ${summarize(state?.activities ?? [])}`),
   });
-  return last.bot.map((activity) => activity.text);
+  return last.searched.map((activity) => activity.text);
 }
 
 async function main() {
@@ -202,7 +209,7 @@ async function main() {
 
   const sentAt = await steps.run(`send "${options.send}"`, () => sendAndConfirmDelivered(options.send, timeoutMs));
 
-  result.botMessages = await steps.run('wait for the bot\'s answer', () => waitForBotTexts(sentAt, expectTexts, timeoutMs, `After "${options.send}"`));
+  result.botMessages = await steps.run('wait for the bot\'s answer', () => waitForBotTexts(sentAt, expectTexts, timeoutMs, `After "${options.send}"`, true));
 
   if (expectButtons.length > 0) {
     result.buttons = await steps.run('wait for the menu buttons', async () => {
@@ -229,7 +236,7 @@ async function main() {
       }
 
       const expected = options['expect-click-reply'] ? [options['expect-click-reply']] : [];
-      return waitForBotTexts(before, expected, timeoutMs, `After clicking "${clickTitle}"`);
+      return waitForBotTexts(before, expected, timeoutMs, `After clicking "${clickTitle}"`, false);
     });
   }
 

@@ -1,5 +1,4 @@
 using System.Net.Mime;
-using Microsoft.Net.Http.Headers;
 
 namespace Helpdesk.Bot.WebChat;
 
@@ -28,7 +27,6 @@ internal static class WebChatPageApi
         }
 
         WebChatSecurityHeaders.ApplyToPage(context.Response, nonce);
-        context.Response.Headers[HeaderNames.Vary] = HeaderNames.AcceptEncoding;
         return TypedResults.Text(html, MediaTypeNames.Text.Html + "; charset=utf-8");
     }
 }

@@ -12,7 +12,7 @@ public static class NodeE2EScripts
 {
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
-    private static bool s_installed;
+    private static bool _installed;
 
     public static async Task<NodeScriptResult> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout)
     {
@@ -28,7 +28,7 @@ public static class NodeE2EScripts
         await InstallGate.WaitAsync();
         try
         {
-            if (s_installed)
+            if (_installed)
             {
                 return;
             }
@@ -48,7 +48,7 @@ public static class NodeE2EScripts
                 }
             }
 
-            s_installed = true;
+            _installed = true;
         }
         finally
         {

@@ -1,4 +1,8 @@
 using Helpdesk.Bot.WebChat;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Moq;
 
 namespace Helpdesk.Bot.Tests.WebChat;
 
@@ -55,5 +59,15 @@ public sealed class WebChatPageTests
         var error = Assert.Throws<InvalidOperationException>(() => WebChatPage.Render("{{Title}} {{Subtitle}}", Settings(), "n"));
 
         Assert.Contains("{{Subtitle}}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TemplateNotDeployed_ReturnsNull()
+    {
+        var environment = new Mock<IWebHostEnvironment>();
+        environment.SetupGet(e => e.WebRootFileProvider).Returns(new NullFileProvider());
+        var page = new WebChatPage(Options.Create(Settings()), environment.Object);
+
+        Assert.Null(page.Render("n0nce"));
     }
 }
