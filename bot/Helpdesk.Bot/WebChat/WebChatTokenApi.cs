@@ -13,16 +13,24 @@ namespace Helpdesk.Bot.WebChat;
 /// process, exactly as <c>tokens/generate</c> would for the secret holder. The user id is <c>dl_</c> plus 128 random
 /// bits; a browser may send back the id an earlier answer gave it (<c>{"userId":"dl_…"}</c>) to stay the same user
 /// across page loads — only ids of that shape are accepted, anything else gets a fresh id. The id is a bearer value
-/// like a session id: unguessable, not a proof of identity. Limited per client IP; cross-site callers are refused.
+/// like a session id: unguessable, not a proof of identity. Limited per client IP; cross-site pages are refused unless listed in <c>DirectLine:AllowedOrigins</c>.
 /// </summary>
 internal static class WebChatTokenApi
 {
     public const string Route = "/api/webchat/token";
+    public const string SecFetchSiteHeader = "Sec-Fetch-Site";
 
     public static IEndpointRouteBuilder MapWebChatTokenApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, CreateAsync);
+        endpoints.MapMethods(Route, [HttpMethods.Options], Preflight);
         return endpoints;
+    }
+
+    private static IResult Preflight(HttpContext context)
+    {
+        DirectLineCors.AddHeaders(context);
+        return DirectLineCors.Preflight(context);
     }
 
     private static async Task<IResult> CreateAsync(
@@ -31,6 +39,7 @@ internal static class WebChatTokenApi
         DirectLineTokenService tokens,
         DirectLineUrls urls)
     {
+        DirectLineCors.AddHeaders(context);
         if (!IsSameOriginOrAllowed(context, urls))
         {
             return Results.Problem(
@@ -61,9 +70,24 @@ internal static class WebChatTokenApi
         return Results.Json(new WebChatTokenResponse(issued.Token, conversationId, issued.ExpiresIn, userId), ActivitySerializer.Options);
     }
 
-    /// <summary>Requests without <c>Origin</c> (not from a browser page) pass; browser requests must come from this site.</summary>
+    /// <summary>
+    /// Browsers say where a request comes from: <c>Sec-Fetch-Site: same-origin</c> (reliable behind proxies) or, in
+    /// older browsers, <c>Origin</c>. Requests with neither are not from a web page and pass; cross-site pages pass
+    /// only when their origin is in <c>DirectLine:AllowedOrigins</c>.
+    /// </summary>
     private static bool IsSameOriginOrAllowed(HttpContext context, DirectLineUrls urls)
     {
+        if (DirectLineCors.AllowedOrigin(context) is not null)
+        {
+            return true;
+        }
+
+        var fetchSite = context.Request.Headers[SecFetchSiteHeader].ToString();
+        if (fetchSite.Length > 0)
+        {
+            return fetchSite is "same-origin" or "none";
+        }
+
         var origin = context.Request.Headers[HeaderNames.Origin].ToString();
         if (origin.Length == 0)
         {
@@ -73,7 +97,6 @@ internal static class WebChatTokenApi
         var own = $"{context.Request.Scheme}://{context.Request.Host.ToUriComponent()}";
         return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
             || (Uri.TryCreate(urls.PublicBase(context.Request), UriKind.Absolute, out var configured)
-                && string.Equals(origin, configured.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
-            || DirectLineCors.AllowedOrigin(context) is not null;
+                && string.Equals(origin, configured.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase));
     }
 }

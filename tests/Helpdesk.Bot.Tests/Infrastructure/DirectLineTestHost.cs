@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Bot.Channels.DirectLine;
+using Helpdesk.Bot.Channels.DirectLine.Streaming;
 using Helpdesk.Bot.Core.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -148,11 +149,22 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a WebSocket on a <c>streamUrl</c> through the test server.</summary>
+    /// <summary>
+    /// Opens a WebSocket on a <c>streamUrl</c> through the test server and waits until the server subscribed it
+    /// (typing is streamed live only, so a test that expects it must not post before that).
+    /// </summary>
     public async Task<WebSocket> ConnectStreamAsync(string streamUrl)
     {
         var client = _factory.Server.CreateWebSocketClient();
-        return await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var socket = await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var conversationId = Uri.UnescapeDataString(new Uri(streamUrl).AbsolutePath.Split('/')[^2]);
+        var hub = Services.GetRequiredService<DirectLineStreamHub>();
+        for (var i = 0; i < 500 && hub.Count(conversationId) == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        return socket;
     }
 
     public async ValueTask DisposeAsync()

@@ -55,6 +55,7 @@ internal sealed class DirectLineConversationService(
         try
         {
             var conversation = await transcript.Store.GetAsync(conversationId, cancellationToken);
+            bool joined;
             if (conversation is null)
             {
                 if (!createIfMissing)
@@ -62,17 +63,20 @@ internal sealed class DirectLineConversationService(
                     return null;
                 }
 
-                if (await transcript.Store.CreateAsync(conversationId, user, cancellationToken))
-                {
-                    QueueJoin(conversationId, user, activity.ServiceUrl!, activity.Locale);
-                }
+                joined = await transcript.Store.CreateAsync(conversationId, user, cancellationToken);
             }
-            else if (conversation.UserId is null && await transcript.Store.SetUserIfMissingAsync(conversationId, user, cancellationToken))
+            else
+            {
+                joined = conversation.UserId is null && await transcript.Store.SetUserIfMissingAsync(conversationId, user, cancellationToken);
+            }
+
+            // Stored first (so the client's echo precedes any reply), then the turns in order: join, then this activity.
+            var id = await transcript.AddAsync(conversationId, activity, cancellationToken);
+            if (joined)
             {
                 QueueJoin(conversationId, user, activity.ServiceUrl!, activity.Locale);
             }
 
-            var id = await transcript.AddAsync(conversationId, activity, cancellationToken);
             _ = turns.Enqueue(conversationId, ct => adapter.ProcessActivityAsync(activity, ct));
             return id;
         }

@@ -43,8 +43,10 @@ internal static class DirectLineCors
         return allowed.Any(a => string.Equals(a.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) ? origin : null;
     }
 
-    private static IResult Preflight(HttpContext context)
+    /// <summary>Answers a CORS preflight (the filter or <see cref="AddHeaders"/> adds the allowed origin).</summary>
+    public static IResult Preflight(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (AllowedOrigin(context) is not null)
         {
             var requested = context.Request.Headers[HeaderNames.AccessControlRequestHeaders].ToString();
@@ -56,8 +58,10 @@ internal static class DirectLineCors
         return Results.NoContent();
     }
 
-    private static void AddHeaders(HttpContext context)
+    /// <summary>Marks the response for an allowed cross-origin caller; does nothing otherwise.</summary>
+    public static void AddHeaders(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var origin = AllowedOrigin(context);
         if (origin is not null)
         {

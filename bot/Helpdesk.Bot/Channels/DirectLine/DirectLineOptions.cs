@@ -74,9 +74,12 @@ internal sealed class DirectLineOptions
     /// <summary>Origins allowed to call the API from a browser on another origin (<c>*</c> for any). Empty: same origin only.</summary>
     public IList<string> AllowedOrigins { get; } = [];
 
-    /// <summary><c>POST /api/webchat/token</c>: tokens one client IP may mint per <see cref="WebChatTokenWindow"/>.</summary>
+    /// <summary>
+    /// <c>POST /api/webchat/token</c>: tokens one client IP may mint per <see cref="WebChatTokenWindow"/>. Behind a
+    /// reverse proxy the host must apply forwarded headers, or all users share the proxy's address.
+    /// </summary>
     [Range(1, 100_000, ErrorMessage = "DirectLine:WebChatTokenPermitLimit must be between 1 and 100000.")]
-    public int WebChatTokenPermitLimit { get; set; } = 10;
+    public int WebChatTokenPermitLimit { get; set; } = 30;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "DirectLine:WebChatTokenWindow must be between 00:00:01 and 1 day.")]
     public TimeSpan WebChatTokenWindow { get; set; } = TimeSpan.FromMinutes(1);

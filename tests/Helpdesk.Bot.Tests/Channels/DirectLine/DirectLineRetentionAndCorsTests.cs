@@ -56,6 +56,19 @@ public sealed class DirectLineRetentionAndCorsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebChatToken_FromAllowedOriginPage_IsIssuedWithCorsHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token");
+        request.Headers.Add("Origin", "https://portal.example");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("https://portal.example", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task Request_FromOtherOrigin_GetsNoCorsHeaders()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");

@@ -191,6 +191,27 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stream_SequenceGap_CatchesUpFromTheStore()
+    {
+        var (conversationId, _, streamUrl) = await _host.StartConversationAsync();
+        using var socket = await _host.ConnectStreamAsync(streamUrl);
+        await WaitForSubscribersAsync(new Uri(streamUrl), 1);
+        var store = _host.Services.GetRequiredService<Helpdesk.Bot.Channels.DirectLine.Storage.IDirectLineConversationStore>();
+        var hub = _host.Services.GetRequiredService<DirectLineStreamHub>();
+
+        // As if the socket's queue overflowed: 1 and 2 are stored but only 3 is announced.
+        await store.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "a" }, default);
+        await store.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "b" }, default);
+        var third = await store.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "c" }, default);
+        hub.Publish(conversationId, DirectLineStreamItem.Stored(third.Sequence, third.Json));
+        var (activities, watermark) = await ReceiveActivitiesAsync(socket, 3);
+
+        Assert.Equal(["a", "b", "c"], activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal("3", watermark);
+        await CloseAsync(socket);
+    }
+
+    [Fact]
     public async Task Stream_SlowSubscriber_DoesNotBlockPublishing()
     {
         var hub = new DirectLineStreamHub(Microsoft.Extensions.Options.Options.Create(new DirectLineOptions { StreamBufferSize = 8 }));

@@ -104,6 +104,21 @@ public sealed class WebChatTokenApiTests : IAsyncLifetime
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
+    [Theory]
+    [InlineData("cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("same-site", HttpStatusCode.Forbidden)]
+    [InlineData("same-origin", HttpStatusCode.OK)]
+    public async Task Post_SecFetchSite_DecidesWhetherTheCallerIsThisSite(string fetchSite, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token");
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        request.Headers.Add("Origin", "https://helpdesk.behind-a-proxy.example"); // not what the app sees as its host
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Post_MalformedJson_Returns400()
     {
