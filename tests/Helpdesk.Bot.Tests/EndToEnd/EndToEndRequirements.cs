@@ -1,0 +1,14 @@
+namespace Helpdesk.Bot.Tests.EndToEnd;
+
+/// <summary>Tools an end-to-end test needs on the machine.</summary>
+[Flags]
+public enum EndToEndRequirements
+{
+    None = 0,
+
+    /// <summary>Node.js and npm (the scripted clients in tests/e2e).</summary>
+    Node = 1,
+
+    /// <summary>Chromium (Web Chat in a real browser).</summary>
+    Chromium = 2,
+}
