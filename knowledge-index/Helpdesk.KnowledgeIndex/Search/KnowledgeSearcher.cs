@@ -1,0 +1,199 @@
+using Helpdesk.KnowledgeIndex.Analysis;
+using Helpdesk.KnowledgeIndex.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Helpdesk.KnowledgeIndex.Search;
+
+/// <summary>Runs a user query against one index snapshot and shapes the hits (stateless apart from analyzers).</summary>
+internal sealed class KnowledgeSearcher : IDisposable
+{
+    private static readonly HashSet<string> ResultFields =
+    [
+        IndexFields.Id, IndexFields.Path, IndexFields.Title, IndexFields.Summary, IndexFields.Text,
+        IndexFields.Category, IndexFields.Attribution,
+    ];
+
+    private static readonly HashSet<string> RankFields = [IndexFields.Id, IndexFields.Path];
+
+    private readonly KnowledgeAnalyzer _analyzer = new();
+    private readonly KnowledgeQueryBuilder _queries;
+    private readonly SnippetBuilder _snippets;
+    private readonly Dictionary<string, string[]> _variantKeys;
+
+    public KnowledgeSearcher()
+    {
+        _queries = new KnowledgeQueryBuilder(_analyzer);
+        _snippets = new SnippetBuilder(_analyzer);
+        _variantKeys = BuildVariantKeys();
+    }
+
+    /// <summary>Searches and returns hits with snippets.</summary>
+    public IReadOnlyList<KnowledgeSearchResult> Search(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    {
+        var (groups, query, hits) = Execute(searcher, text, top, tuning);
+        if (hits.Length == 0)
+        {
+            return [];
+        }
+
+        var terms = SnippetTermsFor(groups, query!, searcher.IndexReader);
+        var results = new List<KnowledgeSearchResult>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var document = searcher.Doc(hit.Doc, ResultFields);
+            var summary = document.Get(IndexFields.Summary) ?? string.Empty;
+            var snippet = _snippets.Build(document.Get(IndexFields.Text) ?? string.Empty, terms, summary);
+            results.Add(new KnowledgeSearchResult(
+                document.Get(IndexFields.Id),
+                document.Get(IndexFields.Title),
+                summary,
+                snippet.Text,
+                snippet.Highlights,
+                hit.Score,
+                document.Get(IndexFields.Path),
+                document.Get(IndexFields.Category),
+                document.Get(IndexFields.Attribution)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Searches and returns ids, paths and scores only (for evaluation and batch runs).</summary>
+    public IReadOnlyList<RankedArticle> Rank(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    {
+        var (_, _, hits) = Execute(searcher, text, top, tuning);
+        return hits
+            .Select(hit => (Hit: hit, Document: searcher.Doc(hit.Doc, RankFields)))
+            .Select(h => new RankedArticle(h.Document.Get(IndexFields.Id), h.Document.Get(IndexFields.Path), h.Hit.Score))
+            .ToArray();
+    }
+
+    public void Dispose() => _analyzer.Dispose();
+
+    private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var groups = _queries.Analyze(text, tuning.MaxQueryTerms);
+        var query = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: false);
+        if (query is null)
+        {
+            return (groups, null, []);
+        }
+
+        query = searcher.Rewrite(query);
+        var hits = searcher.Search(query, top);
+        if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
+        {
+            var fuzzy = searcher.Rewrite(_queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: true)!);
+            var fuzzyHits = searcher.Search(fuzzy, top);
+            if (fuzzyHits.TotalHits > hits.TotalHits)
+            {
+                (query, hits) = (fuzzy, fuzzyHits);
+            }
+        }
+
+        return (groups, query, hits.ScoreDocs);
+    }
+
+    private SnippetTerms SnippetTermsFor(IReadOnlyList<QueryGroup> groups, Query rewritten, IndexReader reader)
+    {
+        var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var weights = new float[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var docFreq = reader.DocFreq(new Term(IndexFields.Body, groups[g].Primary.Text));
+            weights[g] = (float)Math.Log(1 + ((reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
+            foreach (var term in groups[g].Terms)
+            {
+                groupOfTerm.TryAdd(term.Text, g);
+                keys.Add(Key(term.Text));
+                if (_variantKeys.TryGetValue(term.Text, out var variants))
+                {
+                    keys.UnionWith(variants);
+                }
+            }
+        }
+
+        // Terms the fuzzy rewrite added (typo corrections) count for the query word they are closest to.
+        var extracted = new HashSet<Term>();
+        rewritten.ExtractTerms(extracted);
+        foreach (var term in extracted.Select(t => t.Text).Distinct().Where(t => !groupOfTerm.ContainsKey(t)))
+        {
+            var closest = Enumerable.Range(0, groups.Count)
+                .Select(g => (Group: g, Distance: EditDistance(term, groups[g].Primary.Text)))
+                .MinBy(c => c.Distance);
+            if (closest.Distance <= 2)
+            {
+                groupOfTerm[term] = closest.Group;
+                keys.Add(Key(term));
+            }
+        }
+
+        return new SnippetTerms(groupOfTerm, weights, keys);
+    }
+
+    private static string Key(string term) => term.Length <= 4 ? term : term[..4];
+
+    /// <summary>Stemmed canonical synonym → lower-case keys of its variants' first words.</summary>
+    private static Dictionary<string, string[]> BuildVariantKeys()
+    {
+        using var plain = new KnowledgeAnalyzer(synonyms: null);
+        var keys = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var rule in ItSynonyms.Default.Rules)
+        {
+            var stemmed = FirstTerm(plain, rule.Canonical) ?? rule.Canonical;
+            var variantKeys = rule.Variants
+                .Select(v => v.Split(' ', '-')[0].ToLowerInvariant())
+                .Where(w => w.Length >= 2)
+                .Select(w => w.Length <= 4 ? w : w[..4])
+                .Append(Key(stemmed))
+                .Distinct()
+                .ToArray();
+            keys[stemmed] = keys.TryGetValue(stemmed, out var existing) ? [.. existing.Union(variantKeys)] : variantKeys;
+        }
+
+        return keys;
+    }
+
+    private static string? FirstTerm(Analyzer analyzer, string text)
+    {
+        using var stream = analyzer.GetTokenStream(string.Empty, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var first = stream.IncrementToken() ? term.ToString() : null;
+        while (stream.IncrementToken())
+        {
+        }
+
+        stream.End();
+        return first;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
