@@ -15,12 +15,13 @@ internal sealed class EvalCommand : IKbCommand
     public string Name => "eval";
 
     public string Usage =>
-        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json]\n" +
+        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json] [--set Name=value,...]\n" +
         "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles)";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, EvalSetsResolver.Options, [JsonFlag, PerQueryFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption], [JsonFlag, PerQueryFlag]);
+        var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positionals[0]}'");
@@ -32,8 +33,9 @@ internal sealed class EvalCommand : IKbCommand
         {
             using var run = EvalRun.Create(set, context.Time);
             var baseline = run.ScoreBaseline();
-            var tuned = run.ScoreTuned();
+            var tuned = run.ScoreTuned(tuning);
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineName, set.Name, baseline));
+            summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineTextName, set.Name, run.ScoreBaselineText()));
             summaries.AddRange(Evaluator.Summarize(EvalRun.TunedName, set.Name, tuned));
             var texts = run.Queries.ToDictionary(q => q.Id, q => q.Text);
             perQuery.AddRange(baseline.Zip(tuned, (b, t) => (set.Name, b, t, texts[b.QueryId])));
@@ -71,10 +73,13 @@ internal sealed class EvalCommand : IKbCommand
         foreach (var group in summaries.Where(s => s.Split != QuerySplit.Tune).GroupBy(s => (s.QuerySet, s.Split)))
         {
             var baseline = group.FirstOrDefault(s => s.System == EvalRun.BaselineName);
+            var baselineText = group.FirstOrDefault(s => s.System == EvalRun.BaselineTextName);
             var tuned = group.FirstOrDefault(s => s.System == EvalRun.TunedName);
-            if (baseline is { Ndcg10: > 0 } && tuned is not null)
+            if (baseline is { Ndcg10: > 0 } && baselineText is { Ndcg10: > 0 } && tuned is not null)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key.QuerySet} {group.Key.Split}: tuned nDCG@10 = {tuned.Ndcg10 / baseline.Ndcg10:0.00} x baseline"));
+                writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{group.Key.QuerySet} {group.Key.Split}: tuned nDCG@10 = {tuned.Ndcg10 / baseline.Ndcg10:0.00} x baseline, {tuned.Ndcg10 / baselineText.Ndcg10:0.00} x base-text"));
             }
         }
     }

@@ -11,8 +11,9 @@ namespace Helpdesk.KnowledgeIndex.Evaluation;
 
 /// <summary>
 /// The naive baseline the tuned index is measured against: StandardAnalyzer, Lucene's default BM25, title and
-/// body (the same plain text the tuned index gets), the user text escaped and handed to the classic query parser
-/// over both fields with OR. In memory.
+/// body, the user text escaped and handed to the classic query parser over both fields with OR. In memory.
+/// The body is either the article's Markdown as written (the naive reading) or the plain text the tuned index
+/// extracts from it (isolating the ranking changes from the text extraction).
 /// </summary>
 public sealed class BaselineIndex : IDisposable
 {
@@ -25,19 +26,23 @@ public sealed class BaselineIndex : IDisposable
     private readonly IndexSearcher _searcher;
 
     /// <summary>Indexes the articles.</summary>
-    public BaselineIndex(IEnumerable<KnowledgeArticle> articles)
+    /// <param name="articles">Articles.</param>
+    /// <param name="plainTextBody">Index the extracted plain text instead of the raw Markdown body.</param>
+    public BaselineIndex(IEnumerable<KnowledgeArticle> articles, bool plainTextBody = false)
     {
         ArgumentNullException.ThrowIfNull(articles);
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Analysis.KnowledgeAnalyzer.Version, _analyzer)))
         {
             foreach (var article in articles)
             {
-                var text = MarkdownText.Extract(article.Markdown);
+                var body = plainTextBody
+                    ? string.Join('\n', MarkdownText.Extract(article.Markdown).Blocks.Select(b => b.Text))
+                    : article.Markdown;
                 writer.AddDocument(new Document
                 {
                     new StringField(IndexFields.Path, article.Path, Field.Store.YES),
                     new TextField(Title, article.Title, Field.Store.NO),
-                    new TextField(Body, string.Join('\n', text.Blocks.Select(b => b.Text)), Field.Store.NO),
+                    new TextField(Body, body, Field.Store.NO),
                 });
             }
 

@@ -13,18 +13,23 @@ public sealed class EvalRun : IDisposable
     /// <summary>Name of the baseline system in reports.</summary>
     public const string BaselineName = "baseline";
 
+    /// <summary>Name of the baseline variant that indexes extracted plain text instead of raw Markdown.</summary>
+    public const string BaselineTextName = "base-text";
+
     /// <summary>Name of the tuned system in reports.</summary>
     public const string TunedName = "tuned";
 
     private readonly BaselineIndex _baseline;
+    private readonly BaselineIndex _baselineText;
     private readonly KnowledgeBase _tuned;
 
-    private EvalRun(EvalSet set, IReadOnlyList<EvalQuery> queries, Qrels qrels, BaselineIndex baseline, KnowledgeBase tuned, int articles)
+    private EvalRun(EvalSet set, IReadOnlyList<EvalQuery> queries, Qrels qrels, BaselineIndex baseline, BaselineIndex baselineText, KnowledgeBase tuned, int articles)
     {
         Set = set;
         Queries = queries;
         Qrels = qrels;
         _baseline = baseline;
+        _baselineText = baselineText;
         _tuned = tuned;
         Articles = articles;
     }
@@ -57,13 +62,17 @@ public sealed class EvalRun : IDisposable
         }
 
         var baseline = new BaselineIndex(articles);
+        var baselineText = new BaselineIndex(articles, plainTextBody: true);
         var tuned = KnowledgeBase.Open(new RAMDirectory(), timeProvider, createIfMissing: true, ownsDirectory: true);
         tuned.Reindex(articles);
-        return new EvalRun(set, queries, qrels, baseline, tuned, articles.Count);
+        return new EvalRun(set, queries, qrels, baseline, baselineText, tuned, articles.Count);
     }
 
-    /// <summary>Per-query scores of the baseline.</summary>
+    /// <summary>Per-query scores of the naive baseline (raw Markdown body).</summary>
     public IReadOnlyList<QueryScore> ScoreBaseline() => Evaluator.Score(_baseline.Rank, Queries, Qrels);
+
+    /// <summary>Per-query scores of the baseline variant with an extracted plain-text body.</summary>
+    public IReadOnlyList<QueryScore> ScoreBaselineText() => Evaluator.Score(_baselineText.Rank, Queries, Qrels);
 
     /// <summary>Per-query scores of the tuned index with the given (default: shipped) tuning.</summary>
     public IReadOnlyList<QueryScore> ScoreTuned(SearchTuning? tuning = null) =>
@@ -73,6 +82,7 @@ public sealed class EvalRun : IDisposable
     public IReadOnlyList<MetricSummary> Summarize(SearchTuning? tuning = null) =>
     [
         .. Evaluator.Summarize(BaselineName, Set.Name, ScoreBaseline()),
+        .. Evaluator.Summarize(BaselineTextName, Set.Name, ScoreBaselineText()),
         .. Evaluator.Summarize(TunedName, Set.Name, ScoreTuned(tuning)),
     ];
 
@@ -80,6 +90,7 @@ public sealed class EvalRun : IDisposable
     public void Dispose()
     {
         _baseline.Dispose();
+        _baselineText.Dispose();
         _tuned.Dispose();
     }
 }

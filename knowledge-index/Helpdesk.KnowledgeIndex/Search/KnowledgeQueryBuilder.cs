@@ -44,9 +44,9 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            var isSynonym = type.Type == KnowledgeAnalyzer.SynonymTokenType;
+            var kind = type.Type == KnowledgeAnalyzer.SynonymTokenType ? QueryTermKind.Synonym : QueryTermKind.Typed;
             var surface = text[Math.Min(offset.StartOffset, text.Length)..Math.Min(offset.EndOffset, text.Length)];
-            var queryTerm = new QueryTerm(term.ToString(), isSynonym, surface);
+            var queryTerm = new QueryTerm(term.ToString(), kind, surface);
             if (groups.Count > 0 && groups[^1].Position == position)
             {
                 if (!groups[^1].Terms.Any(t => t.Text == queryTerm.Text))
@@ -81,7 +81,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         foreach (var group in groups)
         {
             var clause = new DisjunctionMaxQuery(tuning.TieBreaker);
-            foreach (var (field, boost) in fields)
+            foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
             {
                 foreach (var queryTerm in group.Terms)
                 {
@@ -91,12 +91,17 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
             }
 
             var primary = group.Primary;
-            if (!primary.IsSynonym && NeedsFuzzy(primary, reader, tuning, fuzzyAll))
+            if (primary.Kind == QueryTermKind.Typed && NeedsFuzzy(primary, reader, tuning, fuzzyAll))
             {
                 var maxEdits = primary.Surface.Length >= tuning.FuzzyTwoEditsMinLength ? 2 : 1;
                 foreach (var field in FuzzyFields)
                 {
                     var boost = fields.First(f => f.Field == field).Boost;
+                    if (boost <= 0)
+                    {
+                        continue;
+                    }
+
                     clause.Add(new FuzzyQuery(new Term(field, primary.Text), maxEdits, prefixLength: 1, tuning.FuzzyMaxExpansions, transpositions: true)
                     {
                         Boost = boost * tuning.FuzzyWeight,
@@ -107,7 +112,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
             words.Add(clause, Occur.SHOULD);
         }
 
-        if (groups.Count == 1 || tuning.PhraseBoost <= 0)
+        if (groups.Count <= 1 || tuning.PhraseBoost <= 0)
         {
             return words;
         }

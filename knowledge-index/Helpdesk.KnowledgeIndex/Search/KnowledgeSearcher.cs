@@ -17,6 +17,7 @@ internal sealed class KnowledgeSearcher : IDisposable
     ];
 
     private static readonly HashSet<string> RankFields = [IndexFields.Id, IndexFields.Path];
+    private static readonly HashSet<string> FeedbackFields = [IndexFields.Title, IndexFields.Summary];
 
     private readonly KnowledgeAnalyzer _analyzer = new();
     private readonly KnowledgeQueryBuilder _queries;
@@ -83,19 +84,90 @@ internal sealed class KnowledgeSearcher : IDisposable
             return (groups, null, []);
         }
 
+        // The first pass is deep enough for feedback; the final list is cut to the requested size.
+        var depth = Math.Max(top, tuning.FeedbackDocs);
         query = searcher.Rewrite(query);
-        var hits = searcher.Search(query, top);
+        var hits = searcher.Search(query, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
         {
             var fuzzy = searcher.Rewrite(_queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: true)!);
-            var fuzzyHits = searcher.Search(fuzzy, top);
+            var fuzzyHits = searcher.Search(fuzzy, depth);
             if (fuzzyHits.TotalHits > hits.TotalHits)
             {
                 (query, hits) = (fuzzy, fuzzyHits);
             }
         }
 
-        return (groups, query, hits.ScoreDocs);
+        if (tuning.FeedbackDocs > 0 && hits.ScoreDocs.Length > 0)
+        {
+            var expanded = Expand(searcher, query, groups, hits.ScoreDocs.Take(tuning.FeedbackDocs), tuning);
+            if (expanded is not null)
+            {
+                query = searcher.Rewrite(expanded);
+                hits = searcher.Search(query, top);
+            }
+        }
+
+        return (groups, query, hits.ScoreDocs.Take(top).ToArray());
+    }
+
+    /// <summary>
+    /// Pseudo-relevance feedback: the words that the titles and summaries of the top hits share, weighted by how
+    /// many of those hits use them and by their rarity, are added to the query with a small weight.
+    /// </summary>
+    private Query? Expand(IndexSearcher searcher, Query query, IReadOnlyList<QueryGroup> groups, IEnumerable<ScoreDoc> top, SearchTuning tuning)
+    {
+        var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in top)
+        {
+            var document = searcher.Doc(hit.Doc, FeedbackFields);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader($"{document.Get(IndexFields.Title)}\n{document.Get(IndexFields.Summary)}"));
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var text = term.ToString();
+                if (text.Length > 2 && !queryTerms.Contains(text) && seen.Add(text))
+                {
+                    counts[text] = counts.GetValueOrDefault(text) + 1;
+                }
+            }
+
+            stream.End();
+        }
+
+        var reader = searcher.IndexReader;
+        var expansion = counts
+            .Where(c => c.Value >= 2)
+            .Select(c => (Term: c.Key, Weight: c.Value * Idf(reader, c.Key)))
+            .OrderByDescending(c => c.Weight)
+            .Take(tuning.FeedbackTerms)
+            .ToArray();
+        if (expansion.Length == 0)
+        {
+            return null;
+        }
+
+        var max = expansion.Max(e => e.Weight);
+        var expanded = new BooleanQuery(disableCoord: true) { { query, Occur.MUST } };
+        foreach (var (text, weight) in expansion)
+        {
+            var clause = new DisjunctionMaxQuery(0.1f) { Boost = tuning.FeedbackWeight * (float)(weight / max) };
+            clause.Add(new TermQuery(new Term(IndexFields.Body, text)));
+            clause.Add(new TermQuery(new Term(IndexFields.Title, text)) { Boost = tuning.TitleBoost });
+            clause.Add(new TermQuery(new Term(IndexFields.Summary, text)) { Boost = tuning.SummaryBoost });
+            expanded.Add(clause, Occur.SHOULD);
+        }
+
+        return expanded;
+    }
+
+    private static double Idf(IndexReader reader, string term)
+    {
+        var docFreq = reader.DocFreq(new Term(IndexFields.Body, term));
+        return Math.Log(1 + ((reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
     }
 
     private SnippetTerms SnippetTermsFor(IReadOnlyList<QueryGroup> groups, Query rewritten, IndexReader reader)

@@ -4,5 +4,5 @@ namespace Helpdesk.KnowledgeIndex.Search;
 internal sealed record QueryGroup(int Position, IReadOnlyList<QueryTerm> Terms)
 {
     /// <summary>The typed term (the first non-synonym), or the first term.</summary>
-    public QueryTerm Primary => Terms.FirstOrDefault(t => !t.IsSynonym) ?? Terms[0];
+    public QueryTerm Primary => Terms.FirstOrDefault(t => t.Kind == QueryTermKind.Typed) ?? Terms[0];
 }
