@@ -10,7 +10,7 @@ internal static class KbCommandLine
     private static readonly IKbCommand[] Commands =
     [
         new IndexCommand(), new SearchCommand(), new StatsCommand(), new ValidateCommand(),
-        new EvalCommand(), new TuneCommand(),
+        new EvalCommand(), new TuneCommand(), new BenchCommand(),
     ];
 
     /// <summary>Runs <c>kb</c> with the given arguments.</summary>

@@ -49,6 +49,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
         stream = new StopFilter(Version, stream, StopWords.Set);
         stream = new PorterStemFilter(stream);
+
+        // A variant that stems to its canonical term ("crashing" → "crash" plus the synonym "crash") counts once.
+        stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 }

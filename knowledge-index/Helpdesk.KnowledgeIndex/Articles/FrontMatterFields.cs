@@ -44,6 +44,13 @@ internal sealed class FrontMatterFields
             problems.Add(new ArticleProblem(file, line, (int)ex.Start.Column, ProblemSeverity.Error, $"invalid YAML front matter: {Clean(message)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The scanner gave up without a position (e.g. an unclosed flow sequence): report where parsing stopped.
+            var line = LastParsedLine(split.Yaml) + lineOffset;
+            problems.Add(new ArticleProblem(file, line, 0, ProblemSeverity.Error, "invalid YAML front matter: unexpected text after this line (unclosed '[', '{' or quote?)"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
@@ -172,6 +179,29 @@ internal sealed class FrontMatterFields
     /// <summary>Records a problem for a key.</summary>
     public void Report(string key, ProblemSeverity severity, string message) =>
         _problems.Add(new ArticleProblem(_file, LineOf(key), 0, severity, message));
+
+    /// <summary>The 1-based YAML line of the last event the parser produced before failing.</summary>
+    private static int LastParsedLine(string yaml)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } current)
+                {
+                    line = (int)Math.Max(1, current.End.Line);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or InvalidOperationException)
+        {
+            // Expected: the same failure as the main parse.
+        }
+
+        return line;
+    }
 
     private static string Clean(string message) => message.Replace('\n', ' ').Replace('\r', ' ').Trim();
 }

@@ -46,6 +46,9 @@ public sealed class EvalRun : IDisposable
     /// <summary>Articles indexed.</summary>
     public int Articles { get; }
 
+    /// <summary>The tuned index (in memory) the set is scored against.</summary>
+    public KnowledgeBase TunedIndex => _tuned;
+
     /// <summary>Loads the articles and queries and builds both indexes.</summary>
     /// <exception cref="InvalidDataException">A judgment names an article that is not in the set (a stale qrels file).</exception>
     public static EvalRun Create(EvalSet set, TimeProvider timeProvider)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Helpdesk.KnowledgeIndex.Articles;
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 
 namespace Helpdesk.KnowledgeIndex.Indexing;
 
@@ -21,6 +22,9 @@ internal static class ArticleDocumentMapper
             new TextField(IndexFields.Body, string.Join('\n', text.Blocks.Select(b => b.Text)), Field.Store.NO),
             new StoredField(IndexFields.Text, text.Prose),
             new StoredField(IndexFields.Markdown, article.Markdown),
+            new BinaryDocValuesField(IndexFields.IdValue, new BytesRef(article.Id)),
+            new BinaryDocValuesField(IndexFields.PathValue, new BytesRef(article.Path)),
+            new BinaryDocValuesField(IndexFields.FeedbackValue, new BytesRef($"{article.Title}\n{article.Summary}")),
         };
 
         if (text.FirstHeading is { } heading && !string.Equals(heading, article.Title, StringComparison.OrdinalIgnoreCase))

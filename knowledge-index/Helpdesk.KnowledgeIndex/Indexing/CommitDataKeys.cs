@@ -19,5 +19,5 @@ public static class CommitDataKeys
     public const string BuildMilliseconds = "kb.build-ms";
 
     /// <summary>The current schema version.</summary>
-    public const string CurrentSchema = "1";
+    public const string CurrentSchema = "2";
 }

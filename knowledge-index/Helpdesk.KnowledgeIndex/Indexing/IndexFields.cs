@@ -51,6 +51,15 @@ public static class IndexFields
     /// <summary>Attribution line for third-party content (stored only).</summary>
     public const string Attribution = "attribution";
 
+    /// <summary>Doc values copy of <see cref="Id"/> (read per hit without touching stored fields).</summary>
+    public const string IdValue = "dv_id";
+
+    /// <summary>Doc values copy of <see cref="Path"/>.</summary>
+    public const string PathValue = "dv_path";
+
+    /// <summary>Doc values copy of <see cref="Title"/> and <see cref="Summary"/> (for pseudo-relevance feedback).</summary>
+    public const string FeedbackValue = "dv_feedback";
+
     /// <summary>The analyzed fields searched, with their role.</summary>
     public static readonly IReadOnlyList<string> Searched = [Title, Aliases, Tags, Summary, Headings, Body];
 }

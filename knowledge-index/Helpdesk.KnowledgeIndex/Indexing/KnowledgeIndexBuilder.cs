@@ -58,6 +58,8 @@ public static class KnowledgeIndexBuilder
                     Interlocked.Increment(ref count);
                 });
 
+            // One segment: fewer term lookups per query; the merge is part of the same atomic commit.
+            writer.ForceMerge(1);
             var builtAt = timeProvider.GetUtcNow();
             var elapsed = timeProvider.GetElapsedTime(started);
             writer.SetCommitData(new Dictionary<string, string>
@@ -71,6 +73,13 @@ public static class KnowledgeIndexBuilder
             writer.Commit();
             writer.Dispose();
             return new IndexBuildResult(count, timeProvider.GetElapsedTime(started), builtAt);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // PLINQ wraps the failure of one article source or mapping; surface the original.
+            writer.Rollback();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
         }
         catch
         {

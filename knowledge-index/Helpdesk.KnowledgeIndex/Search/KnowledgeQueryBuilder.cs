@@ -17,7 +17,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
     /// <summary>Longest user text analyzed; the rest is ignored.</summary>
     public const int MaxQueryChars = 1000;
 
-    private static readonly string[] FuzzyFields = [IndexFields.Title, IndexFields.Aliases, IndexFields.Summary, IndexFields.Body];
+    private static readonly string[] FuzzyFields = [IndexFields.Title, IndexFields.Body];
     private static readonly string[] PhraseFields = [IndexFields.Title, IndexFields.Body];
 
     /// <summary>Analyzes user text into position groups (at most <paramref name="maxTerms"/>).</summary>

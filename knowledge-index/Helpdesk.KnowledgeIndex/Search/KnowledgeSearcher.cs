@@ -16,8 +16,6 @@ internal sealed class KnowledgeSearcher : IDisposable
         IndexFields.Category, IndexFields.Attribution,
     ];
 
-    private static readonly HashSet<string> RankFields = [IndexFields.Id, IndexFields.Path];
-    private static readonly HashSet<string> FeedbackFields = [IndexFields.Title, IndexFields.Summary];
 
     private readonly KnowledgeAnalyzer _analyzer = new();
     private readonly KnowledgeQueryBuilder _queries;
@@ -66,9 +64,10 @@ internal sealed class KnowledgeSearcher : IDisposable
     public IReadOnlyList<RankedArticle> Rank(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
     {
         var (_, _, hits) = Execute(searcher, text, top, tuning);
+        var values = new HitValues(searcher.IndexReader);
         return hits
-            .Select(hit => (Hit: hit, Document: searcher.Doc(hit.Doc, RankFields)))
-            .Select(h => new RankedArticle(h.Document.Get(IndexFields.Id), h.Document.Get(IndexFields.Path), h.Hit.Score))
+            .Select(hit => (Hit: hit, Values: values.IdAndPath(hit.Doc)))
+            .Select(h => new RankedArticle(h.Values.Id, h.Values.Path, h.Hit.Score))
             .ToArray();
     }
 
@@ -119,11 +118,11 @@ internal sealed class KnowledgeSearcher : IDisposable
     {
         var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new HitValues(searcher.IndexReader);
         foreach (var hit in top)
         {
-            var document = searcher.Doc(hit.Doc, FeedbackFields);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader($"{document.Get(IndexFields.Title)}\n{document.Get(IndexFields.Summary)}"));
+            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader(values.TitleAndSummary(hit.Doc)));
             var term = stream.AddAttribute<ICharTermAttribute>();
             stream.Reset();
             while (stream.IncrementToken())
