@@ -16,7 +16,6 @@ internal sealed class BenchCommand : IKbCommand
     private const string QueriesOption = "--queries";
     private const string SeedOption = "--seed";
     private const string WorkDirOption = "--work-dir";
-    private const int Warmup = 200;
 
     public string Name => "bench";
 
@@ -115,7 +114,8 @@ internal sealed class BenchCommand : IKbCommand
 
     private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, CommandContext context)
     {
-        foreach (var query in queries.Take(Warmup))
+        // Warm-up: one full pass, so the JIT has produced optimized code before anything is timed (steady state).
+        foreach (var query in queries)
         {
             knowledgeBase.Search(query, 5, tuning);
             knowledgeBase.Rank(query, 10, tuning);

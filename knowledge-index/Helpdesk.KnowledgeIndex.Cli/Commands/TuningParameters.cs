@@ -19,6 +19,7 @@ internal static class TuningParameters
         ("BodyBoost", (t, v) => t with { BodyBoost = v }, t => t.BodyBoost, [0f, 0.5f, 1f]),
         ("TieBreaker", (t, v) => t with { TieBreaker = v }, t => t.TieBreaker, [0f, 0.1f, 0.2f, 0.3f, 0.5f, 0.7f, 1f]),
         ("SynonymWeight", (t, v) => t with { SynonymWeight = v }, t => t.SynonymWeight, [0.3f, 0.5f, 0.7f, 0.9f, 1f]),
+        ("RerankDepth", (t, v) => t with { RerankDepth = (int)v }, t => t.RerankDepth, [20f, 50f, 100f, 200f]),
         ("FeedbackDocs", (t, v) => t with { FeedbackDocs = (int)v }, t => t.FeedbackDocs, [0f, 3f, 5f, 10f]),
         ("FeedbackTerms", (t, v) => t with { FeedbackTerms = (int)v }, t => t.FeedbackTerms, [3f, 5f, 8f, 12f, 20f]),
         ("FeedbackWeight", (t, v) => t with { FeedbackWeight = v }, t => t.FeedbackWeight, [0.1f, 0.2f, 0.3f, 0.5f, 0.8f]),

@@ -64,12 +64,12 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         return groups.Select(g => new QueryGroup(g.Position, g.Terms)).ToArray();
     }
 
-    /// <summary>Builds the query; null when there is nothing to search for.</summary>
+    /// <summary>Builds the word query and the phrase boosts; null when there is nothing to search for.</summary>
     /// <param name="groups">Analyzed query.</param>
     /// <param name="reader">Index reader (document frequencies decide which words get fuzzy variants).</param>
     /// <param name="tuning">Ranking parameters.</param>
     /// <param name="fuzzyAll">Give every long-enough word fuzzy variants (used when exact matching finds little).</param>
-    public Query? Build(IReadOnlyList<QueryGroup> groups, IndexReader reader, SearchTuning tuning, bool fuzzyAll)
+    public BuiltQuery? Build(IReadOnlyList<QueryGroup> groups, IndexReader reader, SearchTuning tuning, bool fuzzyAll)
     {
         if (groups.Count == 0)
         {
@@ -114,10 +114,10 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
 
         if (groups.Count <= 1 || tuning.PhraseBoost <= 0)
         {
-            return words;
+            return new BuiltQuery(words, null);
         }
 
-        var query = new BooleanQuery(disableCoord: true) { { words, Occur.MUST } };
+        var phrases = new BooleanQuery(disableCoord: true);
         for (var i = 0; i + 1 < groups.Count; i++)
         {
             var first = groups[i];
@@ -132,10 +132,10 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
                 pair.Add(phrase);
             }
 
-            query.Add(pair, Occur.SHOULD);
+            phrases.Add(pair, Occur.SHOULD);
         }
 
-        return query;
+        return new BuiltQuery(words, phrases);
     }
 
     private static (string Field, float Boost)[] FieldBoosts(SearchTuning tuning) =>

@@ -73,56 +73,89 @@ internal sealed class KnowledgeSearcher : IDisposable
 
     public void Dispose() => _analyzer.Dispose();
 
+    /// <summary>
+    /// Two stages: the word query selects and ranks <see cref="SearchTuning.RerankDepth"/> candidates over the whole
+    /// index; phrase proximity and pseudo-relevance feedback are then scored for those candidates only (their
+    /// scores add to the first-stage score, as if they were optional clauses of one query), which keeps position
+    /// reads and the feedback query off the long postings of common words.
+    /// </summary>
     private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var groups = _queries.Analyze(text, tuning.MaxQueryTerms);
-        var query = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: false);
-        if (query is null)
+        var built = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: false);
+        if (built is null)
         {
             return (groups, null, []);
         }
 
-        // The first pass is deep enough for feedback; the final list is cut to the requested size.
-        var depth = Math.Max(top, tuning.FeedbackDocs);
-        query = searcher.Rewrite(query);
-        var hits = searcher.Search(query, depth);
+        var depth = Math.Max(top, tuning.RerankDepth);
+        var words = searcher.Rewrite(built.Words);
+        var hits = searcher.Search(words, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
         {
-            var fuzzy = searcher.Rewrite(_queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: true)!);
-            var fuzzyHits = searcher.Search(fuzzy, depth);
+            var fuzzyBuilt = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: true)!;
+            var fuzzyWords = searcher.Rewrite(fuzzyBuilt.Words);
+            var fuzzyHits = searcher.Search(fuzzyWords, depth);
             if (fuzzyHits.TotalHits > hits.TotalHits)
             {
-                (query, hits) = (fuzzy, fuzzyHits);
+                (built, words, hits) = (fuzzyBuilt, fuzzyWords, fuzzyHits);
             }
         }
 
-        if (tuning.FeedbackDocs > 0 && hits.ScoreDocs.Length > 0)
+        var scores = hits.ScoreDocs.ToDictionary(h => h.Doc, h => h.Score);
+        var used = new BooleanQuery(disableCoord: true) { { words, Occur.SHOULD } };
+        if (scores.Count == 0)
         {
-            var expanded = Expand(searcher, query, groups, hits.ScoreDocs.Take(tuning.FeedbackDocs), tuning);
-            if (expanded is not null)
+            return (groups, used, []);
+        }
+
+        var filter = new CandidateFilter(scores.Keys.ToArray());
+        if (built.Phrases is { } phrases)
+        {
+            AddScores(searcher, phrases, filter, scores);
+            used.Add(phrases, Occur.SHOULD);
+        }
+
+        if (tuning.FeedbackDocs > 0)
+        {
+            var feedback = Ranked(scores).Take(tuning.FeedbackDocs).Select(h => h.Doc);
+            if (Expand(searcher, groups, feedback, tuning) is { } expansion)
             {
-                query = searcher.Rewrite(expanded);
-                hits = searcher.Search(query, top);
+                AddScores(searcher, expansion, filter, scores);
+                used.Add(expansion, Occur.SHOULD);
             }
         }
 
-        return (groups, query, hits.ScoreDocs.Take(top).ToArray());
+        return (groups, used, Ranked(scores).Take(top).ToArray());
+    }
+
+    private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>
+        scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => new ScoreDoc(s.Key, s.Value));
+
+    /// <summary>Adds the scores of <paramref name="query"/> for the candidate documents.</summary>
+    private static void AddScores(IndexSearcher searcher, Query query, CandidateFilter filter, Dictionary<int, float> scores)
+    {
+        var filtered = new FilteredQuery(query, filter, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        foreach (var hit in searcher.Search(filtered, scores.Count).ScoreDocs)
+        {
+            scores[hit.Doc] += hit.Score;
+        }
     }
 
     /// <summary>
     /// Pseudo-relevance feedback: the words that the titles and summaries of the top hits share, weighted by how
-    /// many of those hits use them and by their rarity, are added to the query with a small weight.
+    /// many of those hits use them and by their rarity, become a small-weight query scored for the candidates.
     /// </summary>
-    private Query? Expand(IndexSearcher searcher, Query query, IReadOnlyList<QueryGroup> groups, IEnumerable<ScoreDoc> top, SearchTuning tuning)
+    private Query? Expand(IndexSearcher searcher, IReadOnlyList<QueryGroup> groups, IEnumerable<int> top, SearchTuning tuning)
     {
         var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new HitValues(searcher.IndexReader);
-        foreach (var hit in top)
+        foreach (var doc in top)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader(values.TitleAndSummary(hit.Doc)));
+            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader(values.TitleAndSummary(doc)));
             var term = stream.AddAttribute<ICharTermAttribute>();
             stream.Reset();
             while (stream.IncrementToken())
@@ -150,7 +183,7 @@ internal sealed class KnowledgeSearcher : IDisposable
         }
 
         var max = expansion.Max(e => e.Weight);
-        var expanded = new BooleanQuery(disableCoord: true) { { query, Occur.MUST } };
+        var expanded = new BooleanQuery(disableCoord: true);
         foreach (var (text, weight) in expansion)
         {
             var clause = new DisjunctionMaxQuery(0.1f) { Boost = tuning.FeedbackWeight * (float)(weight / max) };

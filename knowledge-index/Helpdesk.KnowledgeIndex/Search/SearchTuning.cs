@@ -20,7 +20,7 @@ public sealed record SearchTuning
     public float TagsBoost { get; init; } = 0.3f;
 
     /// <summary>Boost of the summary.</summary>
-    public float SummaryBoost { get; init; } = 2.0f;
+    public float SummaryBoost { get; init; } = 0.5f;
 
     /// <summary>Boost of section headings.</summary>
     public float HeadingsBoost { get; init; } = 1.0f;
@@ -32,7 +32,7 @@ public sealed record SearchTuning
     public float TieBreaker { get; init; } = 0.2f;
 
     /// <summary>Weight of a synonym-injected term relative to the word the user typed.</summary>
-    public float SynonymWeight { get; init; } = 0.7f;
+    public float SynonymWeight { get; init; } = 0.3f;
 
     /// <summary>Boost of adjacent query word pairs found near each other in title or body.</summary>
     public float PhraseBoost { get; init; } = 1.0f;
@@ -44,16 +44,16 @@ public sealed record SearchTuning
     public float BodyK1 { get; init; } = 0.6f;
 
     /// <summary>BM25 b (length normalisation) for the body.</summary>
-    public float BodyB { get; init; } = 0.85f;
+    public float BodyB { get; init; } = 0.5f;
 
     /// <summary>BM25 k1 for short fields (title, aliases, tags, summary, headings).</summary>
-    public float ShortFieldK1 { get; init; } = 1.2f;
+    public float ShortFieldK1 { get; init; } = 0.6f;
 
     /// <summary>BM25 b for short fields.</summary>
     public float ShortFieldB { get; init; } = 0.75f;
 
     /// <summary>Reward for matching more of the query's words: score × (matched / total)^exponent. 0 disables.</summary>
-    public float CoordExponent { get; init; } = 0f;
+    public float CoordExponent { get; init; } = 0.5f;
 
     /// <summary>Words shorter than this are never fuzzed.</summary>
     public int FuzzyMinLength { get; init; } = 4;
@@ -73,11 +73,14 @@ public sealed record SearchTuning
     /// <summary>Most fuzzy variants tried per word and field.</summary>
     public int FuzzyMaxExpansions { get; init; } = 16;
 
+    /// <summary>How many first-stage candidates get phrase and feedback scores (and can be reordered by them).</summary>
+    public int RerankDepth { get; init; } = 100;
+
     /// <summary>Pseudo-relevance feedback: how many top hits lend terms (from their title and summary); 0 disables.</summary>
     public int FeedbackDocs { get; init; } = 10;
 
     /// <summary>Pseudo-relevance feedback: how many expansion terms are added.</summary>
-    public int FeedbackTerms { get; init; } = 3;
+    public int FeedbackTerms { get; init; } = 5;
 
     /// <summary>Pseudo-relevance feedback: weight of the expansion terms relative to typed words.</summary>
     public float FeedbackWeight { get; init; } = 0.3f;

@@ -10,8 +10,8 @@ namespace Helpdesk.KnowledgeIndex.Tests.Evaluation;
 [Collection(CorpusCollection.Name)]
 public sealed class QualityFloorTests(CorpusFixture fixture)
 {
-    // Measured with the shipped SearchTuning.Default: corpus nDCG@10 0.758 (72 queries), own 0.988 (90 queries).
-    private const double CorpusNdcgFloor = 0.745;
+    // Measured with the shipped SearchTuning.Default: corpus nDCG@10 0.767 (72 queries), own 0.986 (90 queries).
+    private const double CorpusNdcgFloor = 0.755;
     private const double OwnNdcgFloor = 0.975;
     private const double OwnMrrFloor = 0.98;
 
