@@ -16,19 +16,21 @@ internal sealed class BenchCommand : IKbCommand
     private const string QueriesOption = "--queries";
     private const string SeedOption = "--seed";
     private const string WorkDirOption = "--work-dir";
+    private const string SlowestOption = "--slowest";
 
     public string Name => "bench";
 
     public string Usage =>
-        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--set Name=value,...]\n" +
+        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--set Name=value,...]\n" +
         "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, memory";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, TuningParameters.SetOption], []);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, TuningParameters.SetOption], []);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
+        var slowest = parsed.Int(SlowestOption, 0, 0, 100);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         var sets = EvalSetsResolver.Resolve(parsed);
         var corpusDirectory = sets.First(s => s.Name == "corpus").ArticlesDirectory;
@@ -46,7 +48,7 @@ internal sealed class BenchCommand : IKbCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queries: {queries.Count} ({Math.Min(labeled.Length, queries.Count)} labeled user queries + title fragments, 10% with a typo)"));
             using (var knowledgeBase = KnowledgeBase.Open(corpusIndex, context.Time))
             {
-                MeasureQueries(knowledgeBase, queries, articles.Count, tuning, context);
+                MeasureQueries(knowledgeBase, queries, articles.Count, tuning, slowest, context);
                 ReportMemory(knowledgeBase, articles.Count, context);
             }
 
@@ -55,7 +57,7 @@ internal sealed class BenchCommand : IKbCommand
                 var syntheticIndex = Path.Combine(workRoot, "synthetic");
                 BuildSynthetic(articles, synthetic, seed, syntheticIndex, context);
                 using var knowledgeBase = KnowledgeBase.Open(syntheticIndex, context.Time);
-                MeasureQueries(knowledgeBase, queries, synthetic, tuning, context);
+                MeasureQueries(knowledgeBase, queries, synthetic, tuning, slowest, context);
                 ReportMemory(knowledgeBase, synthetic, context);
             }
         }
@@ -112,7 +114,7 @@ internal sealed class BenchCommand : IKbCommand
             $"build {built.Build.Articles:N0} synthetic articles (recombined from {corpus.ParagraphCount:N0} corpus paragraphs, generated in memory): {total.TotalSeconds:0.0} s, index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
     }
 
-    private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, CommandContext context)
+    private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, CommandContext context)
     {
         // Warm-up: one full pass, so the JIT has produced optimized code before anything is timed (steady state).
         foreach (var query in queries)
@@ -134,6 +136,11 @@ internal sealed class BenchCommand : IKbCommand
         }
 
         Write(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(search));
+        foreach (var (milliseconds, query) in search.Zip(queries).OrderByDescending(s => s.First).Take(slowest))
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {milliseconds:0.00} ms  {query}"));
+        }
+
         Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));
     }
 

@@ -150,7 +150,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
 
     private static bool NeedsFuzzy(QueryTerm term, IndexReader reader, SearchTuning tuning, bool fuzzyAll)
     {
-        if (term.Surface.Length < tuning.FuzzyMinLength || !term.Text.All(char.IsLetter))
+        if (term.Surface.Length < tuning.FuzzyMinLength || term.Surface.Length > tuning.FuzzyMaxLength || !term.Text.All(char.IsLetter))
         {
             return false;
         }

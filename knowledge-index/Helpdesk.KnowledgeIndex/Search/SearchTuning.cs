@@ -58,6 +58,10 @@ public sealed record SearchTuning
     /// <summary>Words shorter than this are never fuzzed.</summary>
     public int FuzzyMinLength { get; init; } = 4;
 
+    /// <summary>Words longer than this are never fuzzed (identifiers and error names, where a typo is unlikely and
+    /// the edit automaton is costly).</summary>
+    public int FuzzyMaxLength { get; init; } = 20;
+
     /// <summary>Words at least this long may be two edits away; shorter ones one edit.</summary>
     public int FuzzyTwoEditsMinLength { get; init; } = 8;
 

@@ -14,7 +14,7 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
     /// <summary>Longest snippet, in characters.</summary>
     public const int MaxLength = 240;
 
-    private const int MaxAnalyzedSentences = 24;
+    private const int MaxAnalyzedSentences = 8;
     private const string Ellipsis = "…";
 
     /// <summary>Builds the snippet; falls back to the start of <paramref name="fallback"/> when no sentence matches.</summary>
