@@ -25,10 +25,10 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
         foreach (var index in Candidates(prose, sentences, terms.Keys))
         {
             var (start, end) = sentences[index];
-            var (score, matches) = Score(prose[start..end], terms);
+            var (score, found) = Score(prose[start..end], terms);
             if (score > best.Score)
             {
-                best = (score, index, matches);
+                best = (score, index, found);
             }
         }
 
@@ -39,6 +39,7 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
         }
 
         var (sentenceStart, sentenceEnd) = sentences[best.Index];
+        var matches = best.Matches!;
         if (sentenceEnd - sentenceStart < MaxLength / 2 && best.Index + 1 < sentences.Count)
         {
             var (nextStart, nextEnd) = sentences[best.Index + 1];
@@ -46,11 +47,12 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
             if (sameBlock && nextEnd - sentenceStart <= MaxLength)
             {
                 sentenceEnd = nextEnd;
+                matches = Score(prose[sentenceStart..sentenceEnd], terms).Matches;
             }
         }
 
         var passage = prose[sentenceStart..sentenceEnd];
-        return Crop(passage, best.Matches![0].Start, best.Matches);
+        return Crop(passage, matches[0].Start, matches);
     }
 
     /// <summary>Sentence ranges of the prose: blocks are separated by new lines, sentences by end punctuation.</summary>
