@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using Helpdesk.KnowledgeIndex.Articles;
+using Helpdesk.KnowledgeIndex.Cli.Benchmark;
+using Helpdesk.KnowledgeIndex.Evaluation;
+
+namespace Helpdesk.KnowledgeIndex.Cli.Commands;
+
+/// <summary>
+/// <c>kb bench</c>: index build time for the real corpus and for a large corpus recombined from its paragraphs,
+/// query latency percentiles, and memory. A measurement command, not a test: it prints figures, it asserts nothing.
+/// </summary>
+internal sealed class BenchCommand : IKbCommand
+{
+    private const string SyntheticOption = "--synthetic";
+    private const string QueriesOption = "--queries";
+    private const string SeedOption = "--seed";
+    private const string WorkDirOption = "--work-dir";
+    private const string SlowestOption = "--slowest";
+
+    public string Name => "bench";
+
+    public string Usage =>
+        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--set Name=value,...]\n" +
+        "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, memory";
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, TuningParameters.SetOption], []);
+        var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
+        var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
+        var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
+        var slowest = parsed.Int(SlowestOption, 0, 0, 100);
+        var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
+        var sets = EvalSetsResolver.Resolve(parsed);
+        var corpusDirectory = sets.First(s => s.Name == "corpus").ArticlesDirectory;
+        var workRoot = parsed.Value(WorkDirOption) ?? Path.Combine(Path.GetTempPath(), $"kb-bench-{Environment.ProcessId}");
+        var o = context.Out;
+
+        o.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}");
+        o.WriteLine($"command: kb {Name} {string.Join(' ', args)}".TrimEnd());
+        try
+        {
+            var corpusIndex = Path.Combine(workRoot, "corpus");
+            var articles = BuildCorpus(corpusDirectory, corpusIndex, context);
+            var labeled = sets.SelectMany(s => File.Exists(s.QueriesFile) ? QueryFile.Load(s.QueriesFile) : []).Select(q => q.Text).ToArray();
+            var queries = BenchQueries.Build(labeled, articles, queryCount, seed);
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queries: {queries.Count} ({Math.Min(labeled.Length, queries.Count)} labeled user queries + title fragments, 10% with a typo)"));
+            using (var knowledgeBase = KnowledgeBase.Open(corpusIndex, context.Time))
+            {
+                MeasureQueries(knowledgeBase, queries, articles.Count, tuning, slowest, context);
+                ReportMemory(knowledgeBase, articles.Count, context);
+            }
+
+            if (synthetic > 0)
+            {
+                var syntheticIndex = Path.Combine(workRoot, "synthetic");
+                BuildSynthetic(articles, synthetic, seed, syntheticIndex, context);
+                using var knowledgeBase = KnowledgeBase.Open(syntheticIndex, context.Time);
+                MeasureQueries(knowledgeBase, queries, synthetic, tuning, slowest, context);
+                ReportMemory(knowledgeBase, synthetic, context);
+            }
+        }
+        finally
+        {
+            if (parsed.Value(WorkDirOption) is null && Directory.Exists(workRoot))
+            {
+                Directory.Delete(workRoot, recursive: true);
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<KnowledgeArticle> BuildCorpus(string corpusDirectory, string indexPath, CommandContext context)
+    {
+        IReadOnlyList<KnowledgeArticle> articles = [];
+        foreach (var pass in new[] { "cold", "warm" })
+        {
+            if (Directory.Exists(indexPath))
+            {
+                Directory.Delete(indexPath, recursive: true);
+            }
+
+            var started = context.Time.GetTimestamp();
+            var set = ArticleLoader.Load([corpusDirectory]);
+            var loaded = context.Time.GetElapsedTime(started);
+            using var knowledgeBase = KnowledgeBase.Open(indexPath, context.Time, createIfMissing: true);
+            var built = knowledgeBase.Reindex(set.Articles, set.Problems, [corpusDirectory]);
+            var total = context.Time.GetElapsedTime(started);
+            articles = set.Articles;
+            context.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"build {articles.Count:N0} articles ({pass}): load+parse {loaded.TotalSeconds:0.00} s, index+commit {built.Build.Elapsed.TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s, index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
+        }
+
+        return articles;
+    }
+
+    private static void BuildSynthetic(IReadOnlyList<KnowledgeArticle> source, int count, int seed, string indexPath, CommandContext context)
+    {
+        var corpus = new SyntheticCorpus(source);
+        if (Directory.Exists(indexPath))
+        {
+            Directory.Delete(indexPath, recursive: true);
+        }
+
+        var started = context.Time.GetTimestamp();
+        using var knowledgeBase = KnowledgeBase.Open(indexPath, context.Time, createIfMissing: true);
+        var built = knowledgeBase.Reindex(corpus.Generate(count, seed));
+        var total = context.Time.GetElapsedTime(started);
+        context.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"build {built.Build.Articles:N0} synthetic articles (recombined from {corpus.ParagraphCount:N0} corpus paragraphs, generated in memory): {total.TotalSeconds:0.0} s, index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
+    }
+
+    private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, CommandContext context)
+    {
+        // Warm-up: one full pass, so the JIT has produced optimized code before anything is timed (steady state).
+        foreach (var query in queries)
+        {
+            knowledgeBase.Search(query, 5, tuning);
+            knowledgeBase.Rank(query, 10, tuning);
+        }
+
+        var search = new List<double>(queries.Count);
+        var rank = new List<double>(queries.Count);
+        foreach (var query in queries)
+        {
+            var started = context.Time.GetTimestamp();
+            knowledgeBase.Search(query, 5, tuning);
+            search.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
+            started = context.Time.GetTimestamp();
+            knowledgeBase.Rank(query, 10, tuning);
+            rank.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        Write(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(search));
+        foreach (var (milliseconds, query) in search.Zip(queries).OrderByDescending(s => s.First).Take(slowest))
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {milliseconds:0.00} ms  {query}"));
+        }
+
+        Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));
+    }
+
+    private static void ReportMemory(KnowledgeBase knowledgeBase, int articles, CommandContext context)
+    {
+        var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        context.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"memory @{articles:N0}: working set {process.WorkingSet64 / 1048576.0:0} MiB, GC heap {heap / 1048576.0:0} MiB, live managed after full GC {live / 1048576.0:0} MiB ({knowledgeBase.GetStats().Articles:N0} articles open)"));
+    }
+
+    private static void Write(TextWriter writer, string label, LatencyStats stats) =>
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"latency {label}: p50 {stats.P50:0.00} ms, p99 {stats.P99:0.00} ms, mean {stats.Mean:0.00} ms, max {stats.Max:0.0} ms ({stats.Count} queries)"));
+
+    private static long DirectorySize(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static string RuntimeInformationText() =>
+        $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Helpdesk.KnowledgeIndex.Evaluation;
+
+namespace Helpdesk.KnowledgeIndex.Cli.Commands;
+
+/// <summary><c>kb eval</c>: nDCG@10, Recall@5 and MRR@10 of the naive baseline and the tuned index, per split, in one run.</summary>
+internal sealed class EvalCommand : IKbCommand
+{
+    private const string JsonFlag = "--json";
+    private const string PerQueryFlag = "--per-query";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string Name => "eval";
+
+    public string Usage =>
+        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json] [--set Name=value,...]\n" +
+        "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles)";
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption], [JsonFlag, PerQueryFlag]);
+        var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
+        if (parsed.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{parsed.Positionals[0]}'");
+        }
+
+        var summaries = new List<MetricSummary>();
+        var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, string Text)>();
+        foreach (var set in EvalSetsResolver.Resolve(parsed))
+        {
+            using var run = EvalRun.Create(set, context.Time);
+            var baseline = run.ScoreBaseline();
+            var tuned = run.ScoreTuned(tuning);
+            summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineName, set.Name, baseline));
+            summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineTextName, set.Name, run.ScoreBaselineText()));
+            summaries.AddRange(Evaluator.Summarize(EvalRun.TunedName, set.Name, tuned));
+            var texts = run.Queries.ToDictionary(q => q.Id, q => q.Text);
+            perQuery.AddRange(baseline.Zip(tuned, (b, t) => (set.Name, b, t, texts[b.QueryId])));
+        }
+
+        if (parsed.Has(JsonFlag))
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(summaries, Json));
+            return ExitCodes.Ok;
+        }
+
+        if (parsed.Has(PerQueryFlag))
+        {
+            context.Out.WriteLine("set\tqid\tsplit\tbaseline-ndcg10\ttuned-ndcg10\tquery");
+            foreach (var (set, b, t, text) in perQuery)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set}\t{b.QueryId}\t{b.Split}\t{b.Ndcg10:0.000}\t{t.Ndcg10:0.000}\t{text}"));
+            }
+
+            context.Out.WriteLine();
+        }
+
+        Write(context.Out, summaries);
+        return ExitCodes.Ok;
+    }
+
+    internal static void Write(TextWriter writer, IReadOnlyList<MetricSummary> summaries)
+    {
+        writer.WriteLine("set     system    split     queries  nDCG@10  Recall@5  MRR@10");
+        foreach (var s in summaries)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.QuerySet,-7} {s.System,-9} {s.Split,-9} {s.Queries,7}  {s.Ndcg10,7:0.000}  {s.Recall5,8:0.000}  {s.Mrr10,6:0.000}"));
+        }
+
+        foreach (var group in summaries.Where(s => s.Split != QuerySplit.Tune).GroupBy(s => (s.QuerySet, s.Split)))
+        {
+            var baseline = group.FirstOrDefault(s => s.System == EvalRun.BaselineName);
+            var baselineText = group.FirstOrDefault(s => s.System == EvalRun.BaselineTextName);
+            var tuned = group.FirstOrDefault(s => s.System == EvalRun.TunedName);
+            if (baseline is { Ndcg10: > 0 } && baselineText is { Ndcg10: > 0 } && tuned is not null)
+            {
+                writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{group.Key.QuerySet} {group.Key.Split}: tuned nDCG@10 = {tuned.Ndcg10 / baseline.Ndcg10:0.00} x baseline, {tuned.Ndcg10 / baselineText.Ndcg10:0.00} x base-text"));
+            }
+        }
+    }
+}

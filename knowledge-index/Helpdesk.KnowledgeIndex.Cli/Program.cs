@@ -1,0 +1,3 @@
+using Helpdesk.KnowledgeIndex.Cli;
+
+return KbCommandLine.Run(args, Console.Out, Console.Error, TimeProvider.System);
