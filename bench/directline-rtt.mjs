@@ -12,13 +12,16 @@ const json = async (res) => { if (!res.ok) throw new Error(`${res.url} -> ${res.
 const { token } = await json(await fetch(`${base}/api/webchat/token`, { method: 'POST' }));
 const conv = await json(await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }));
 const waiting = new Map();
+const arrived = new Map(); // replyToId -> arrival time, for replies that beat the POST's own answer
 const ws = new WebSocket(conv.streamUrl);
 await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
 ws.on('message', (data) => {
   const text = data.toString();
   if (!text.trim()) return; // heartbeat
   for (const a of JSON.parse(text).activities || []) {
-    if (a.type === 'message' && a.replyToId && waiting.has(a.replyToId)) { waiting.get(a.replyToId)(performance.now()); waiting.delete(a.replyToId); }
+    if (a.type !== 'message' || !a.replyToId) continue;
+    if (waiting.has(a.replyToId)) { waiting.get(a.replyToId)(performance.now()); waiting.delete(a.replyToId); }
+    else if (!arrived.has(a.replyToId)) arrived.set(a.replyToId, performance.now());
   }
 });
 const post = (text) => fetch(`${base}/v3/directline/conversations/${encodeURIComponent(conv.conversationId)}/activities`, {
@@ -32,7 +35,7 @@ for (let i = 0; i < n + 50; i++) {
   const replied = new Promise((r) => { resolveReply = r; });
   const { id } = await json(await post(`hello ${i}`));
   if (waiting.has(id)) throw new Error('duplicate id');
-  waiting.set(id, resolveReply);
+  if (arrived.has(id)) { resolveReply(arrived.get(id)); arrived.delete(id); } else waiting.set(id, resolveReply);
   const t1 = await Promise.race([replied, new Promise((_, rej) => setTimeout(() => rej(new Error(`no reply to ${id}`)), 10000))]);
   if (i >= 50) lat.push(t1 - t0); // first 50 are warm-up
 }

@@ -2,11 +2,11 @@
 # Side-by-side turn benchmark: Microsoft's JS Bot Framework SDK (botbuilder 4.23.3 echo bot, from
 # ../shared/peer-bench) and Helpdesk.Bot (Release build, default SQLite store, auth off) under the same load,
 # run alternately in one session; then the Direct Line round trip (activity POST -> reply frame on the WebSocket).
-# Usage: bench/run.sh [--n 2000] [--c 16] [--rounds 3]     Results: bench/results/<timestamp>/summary.json
+# Usage: bench/run.sh [--n 2000] [--c 16] [--rounds 4] [--warmup 2000]     Results: bench/results/<timestamp>/summary.json
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 peer_src=${PEER_BENCH:-$root/../shared/peer-bench}
-n=2000 c=16 rounds=3 warmup=500
+n=2000 c=16 rounds=4 warmup=2000
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;; --c) c=$2; shift 2 ;; --rounds) rounds=$2; shift 2 ;; --warmup) warmup=$2; shift 2 ;;
