@@ -15,7 +15,8 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$peer_src/load-client.js" ] || { echo "peer-bench not found at $peer_src (set PEER_BENCH)" >&2; exit 2; }
 out="$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+work=$(mktemp -d); pids=""
+trap 'kill $pids 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "== preparing peer (botbuilder) in a scratch folder, not in the repo"
 cp -r "$peer_src" "$work/peer" && chmod -R u+w "$work/peer"
@@ -27,9 +28,13 @@ dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -o "$work
 
 wait_http() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; return 1; }
 
+if curl -s -o /dev/null http://127.0.0.1:3978/healthz; then echo "port 3978 is already in use: stop that bot first" >&2; exit 2; fi
 PORT=3977 node "$work/peer/botbuilder-echo-bot.js" > "$out/peer.log" 2>&1 &
+pids=$!
+# exec: the background job's PID is the bot itself, so the EXIT trap stops it.
 (cd "$work/bot" && Storage__DataDirectory="$work/data" Logging__LogLevel__Default=Warning \
-  ASPNETCORE_ENVIRONMENT=Production ./Helpdesk.Bot --urls http://127.0.0.1:3978 > "$out/bot.log" 2>&1) &
+  ASPNETCORE_ENVIRONMENT=Production exec ./Helpdesk.Bot --urls http://127.0.0.1:3978 > "$out/bot.log" 2>&1) &
+pids="$pids $!"
 wait_http http://127.0.0.1:3978/healthz
 sleep 1
 
