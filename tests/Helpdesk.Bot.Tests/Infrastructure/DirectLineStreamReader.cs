@@ -7,7 +7,7 @@ namespace Helpdesk.Bot.Tests.Infrastructure;
 /// <summary>Reads Direct Line WebSocket frames in tests (with a real-time timeout so a missing frame fails fast).</summary>
 public static class DirectLineStreamReader
 {
-    public static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The next frame's text ("" for a heartbeat), or null when the server closed the socket.</summary>
     public static async Task<string?> ReceiveFrameAsync(WebSocket socket)

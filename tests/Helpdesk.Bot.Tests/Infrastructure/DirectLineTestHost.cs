@@ -76,7 +76,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     }
 
     /// <summary>Waits until every bot turn queued so far has run.</summary>
-    public Task WhenIdleAsync() => Services.GetRequiredService<DirectLineTurnQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    public Task WhenIdleAsync() => Services.GetRequiredService<DirectLineTurnQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, object? body = null, string? rawBody = null)
     {
@@ -156,7 +156,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     public async Task<WebSocket> ConnectStreamAsync(string streamUrl)
     {
         var client = _factory.Server.CreateWebSocketClient();
-        var socket = await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var socket = await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         var conversationId = Uri.UnescapeDataString(new Uri(streamUrl).AbsolutePath.Split('/')[^2]);
         var hub = Services.GetRequiredService<DirectLineStreamHub>();
         for (var i = 0; i < 500 && hub.Count(conversationId) == 0; i++)
