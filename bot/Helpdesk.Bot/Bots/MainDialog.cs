@@ -2,6 +2,7 @@ using Helpdesk.Bot.Core.Dialogs;
 using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
+using Helpdesk.Skills.Cases;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -27,7 +28,7 @@ internal sealed class MainDialog : ComponentDialog
         : base(DialogId)
     {
         _texts = texts;
-        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync]));
+        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(fixProblem);
         InitialDialogId = RouteStep;
     }
@@ -65,6 +66,17 @@ internal sealed class MainDialog : ComponentDialog
                 await step.Context.SendActivityAsync(MainMenu.Prompt(_texts.Fallback), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
         }
+    }
+
+    /// <summary>A skill ended: act on its outcome (a person takes over when it asks for one).</summary>
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate })
+        {
+            await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
+        }
+
+        return await step.EndDialogAsync(step.Result, cancellationToken);
     }
 
     private async Task<DialogTurnResult> StartAsync(WaterfallStepContext step, string choice, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Helpdesk.Bot.Bots;
+using Helpdesk.Bot.Core.Redaction;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Turns;
+using Helpdesk.Skills.Cases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,11 @@ internal static class BotHostingExtensions
         services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(
             sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        services.AddSingleton<IMiddleware, RedactionMiddleware>();
+
+        services.AddSingleton<ISecretRedactor>(_ => new PatternSecretRedactor());
+        services.AddSingleton<ActivityRedactor>();
+        services.AddSingleton<CaseFileAccessor>();
 
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TurnPipeline>();

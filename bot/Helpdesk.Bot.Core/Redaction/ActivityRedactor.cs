@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Helpdesk.Bot.Core.Schema;
+using Helpdesk.Bot.Core.Turns;
+
+namespace Helpdesk.Bot.Core.Redaction;
+
+/// <summary>
+/// Makes the copy of an activity that may be stored or logged: every string in it (text, speak, value, attachments,
+/// suggested actions, channel data…) scrubbed by the <see cref="ISecretRedactor"/>, and an incoming message that
+/// answers a request for a secret reduced to <see cref="RedactionMarker.Text"/>. The activity itself is not changed.
+/// </summary>
+public sealed class ActivityRedactor(ISecretRedactor redactor)
+{
+    /// <summary>The storable copy of <paramref name="activity"/> for the turn <paramref name="turnContext"/>.</summary>
+    /// <param name="inbound">True for the turn's incoming activity (the one a secret reply would be).</param>
+    public Activity Redact(ITurnContext turnContext, Activity activity, bool inbound)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return Redact(activity, TurnSecrets.Find(turnContext), inbound);
+    }
+
+    /// <summary>The storable copy of <paramref name="activity"/> given the turn's <paramref name="secrets"/>.</summary>
+    public Activity Redact(Activity activity, TurnSecrets? secrets, bool inbound)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var node = JsonSerializer.SerializeToNode(activity, ActivitySerializer.Options) as JsonObject
+            ?? throw new InvalidOperationException("An activity serializes to a JSON object.");
+        if (inbound && secrets?.InboundIsSecret == true && activity.IsType(ActivityTypes.Message))
+        {
+            node["text"] = RedactionMarker.Text;
+            node.Remove("value");
+            node.Remove("attachments");
+            node.Remove("speak");
+        }
+
+        Scrub(node, secrets);
+        return node.Deserialize<Activity>(ActivitySerializer.Options)!;
+    }
+
+    /// <summary>Scrubs a free-standing text (a log message, a summary line).</summary>
+    public string Redact(string text, TurnSecrets? secrets = null) => redactor.Redact(text, secrets);
+
+    private void Scrub(JsonNode? node, TurnSecrets? secrets)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    var child = obj[key];
+                    if (child is JsonValue value && value.TryGetValue<string>(out var s))
+                    {
+                        var scrubbed = redactor.Redact(s, secrets);
+                        if (!ReferenceEquals(scrubbed, s) && !string.Equals(scrubbed, s, StringComparison.Ordinal))
+                        {
+                            obj[key] = scrubbed;
+                        }
+                    }
+                    else
+                    {
+                        Scrub(child, secrets);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var s))
+                    {
+                        array[i] = redactor.Redact(s, secrets);
+                    }
+                    else
+                    {
+                        Scrub(array[i], secrets);
+                    }
+                }
+
+                break;
+        }
+    }
+}

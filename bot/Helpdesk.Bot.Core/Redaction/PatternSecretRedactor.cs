@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace Helpdesk.Bot.Core.Redaction;
+
+/// <summary>
+/// Replaces the turn's registered secrets and anything matching a secret pattern: bearer tokens, JWTs, credentials in
+/// URLs and query strings, "password: …" phrases, plus patterns from configuration.
+/// </summary>
+public sealed class PatternSecretRedactor : ISecretRedactor
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    private static readonly string[] BuiltInPatterns =
+    [
+        // JSON Web Tokens (header.payload.signature, base64url).
+        @"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
+        // Authorization header values.
+        @"(?i)\b(bearer|basic)\s+[A-Za-z0-9\-._~+/]{16,}=*",
+        // Secrets in query strings and fragments: ?token=…, &code=…, #access_token=…
+        @"(?i)(?<=[?&#](token|access_token|id_token|code|key|sig|signature|secret|password|pwd)=)[^&#\s""'<>]+",
+        // "password: hunter2", "pwd=…", "passcode is 123456", "temporary password is …"
+        @"(?i)(?<=\b(password|passwd|pwd|passcode|pin|otp|one-time code|verification code)\b\s*(is|:|=)\s*)\S+",
+        // Direct Line secrets and the like presented as "secret …".
+        @"(?i)(?<=\bsecret\s*(is|:|=)\s*)\S+",
+    ];
+
+    private readonly Regex[] _patterns;
+
+    public PatternSecretRedactor(IEnumerable<string>? extraPatterns = null)
+    {
+        _patterns = [.. BuiltInPatterns.Concat(extraPatterns ?? []).Select(p => new Regex(p, RegexOptions.CultureInvariant, MatchTimeout))];
+    }
+
+    public string Redact(string text, TurnSecrets? secrets = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var result = text;
+        if (secrets is not null)
+        {
+            foreach (var value in secrets.Values.OrderByDescending(v => v.Length))
+            {
+                result = result.Replace(value, RedactionMarker.Text, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            try
+            {
+                result = pattern.Replace(result, RedactionMarker.Text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological input: drop it rather than risk keeping a secret.
+                return RedactionMarker.Text;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+using Helpdesk.Bot.Core.Redaction;
+using Helpdesk.Bot.Core.Schema;
+using Helpdesk.Bot.Core.Turns;
+
+namespace Helpdesk.Bot.Core.Tests.Redaction;
+
+public sealed class ActivityRedactorTests
+{
+    private readonly ActivityRedactor _redactor = new(new PatternSecretRedactor());
+
+    [Fact]
+    public void Redact_SecretReply_TextValueAndAttachmentsDropped()
+    {
+        var activity = Activity.CreateMessage("493817");
+        activity.Value = new { code = "493817" };
+        var secrets = new TurnSecrets { InboundIsSecret = true };
+
+        var copy = _redactor.Redact(activity, secrets, inbound: true);
+
+        Assert.Equal(RedactionMarker.Text, copy.Text);
+        Assert.Null(copy.Value);
+        Assert.Equal("493817", activity.Text);
+    }
+
+    [Fact]
+    public void Redact_OutboundWithRegisteredSecret_ScrubbedInTextCardsAndActions()
+    {
+        var secrets = new TurnSecrets();
+        secrets.Add("https://bot.example/reset/abc123XYZ");
+        var activity = MessageFactory.SuggestedActions(["Open"], "Your link: https://bot.example/reset/abc123XYZ");
+        activity.Attachments = [new Attachment { ContentType = AttachmentContentTypes.AdaptiveCard, Content = new { body = new[] { new { text = "go to https://bot.example/reset/abc123XYZ" } } } }];
+
+        var copy = _redactor.Redact(activity, secrets, inbound: false);
+        var json = ActivitySerializer.Serialize(copy);
+
+        Assert.DoesNotContain("abc123XYZ", json, StringComparison.Ordinal);
+        Assert.Contains(RedactionMarker.Text, copy.Text!, StringComparison.Ordinal);
+        Assert.Equal("Open", copy.SuggestedActions!.Actions![0].Title);
+    }
+
+    [Fact]
+    public void Redact_SecretFlagOnOutbound_TextKept()
+    {
+        var activity = Activity.CreateMessage("Enter the code we sent you.");
+
+        var copy = _redactor.Redact(activity, new TurnSecrets { InboundIsSecret = true }, inbound: false);
+
+        Assert.Equal("Enter the code we sent you.", copy.Text);
+    }
+}
