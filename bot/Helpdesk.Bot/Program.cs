@@ -1,5 +1,6 @@
 using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
+using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.WebChat;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHelpdeskBot();
 builder.AddBotFrameworkChannel();
+builder.AddTeams();
 builder.AddDirectLine();
 builder.AddWebChat();
 
