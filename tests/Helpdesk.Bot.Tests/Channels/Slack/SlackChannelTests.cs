@@ -160,14 +160,14 @@ public sealed class SlackChannelTests : IAsyncLifetime
         using var response = await _factory.PostInteractionAsync(click);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var calls = await _recorder.WaitForCallsAsync(2);
+        var calls = await _recorder.WaitForCallsAsync(3); // update, welcome (first contact), prompt
         var update = calls.Single(c => c.Method == "chat.update");
         Assert.Equal("1772442101.000300", (string?)update.Body["ts"]);
         Assert.Equal("C0HELP001", update.Channel);
         Assert.DoesNotContain(update.Blocks, b => (string?)b!["type"] == "actions");
         var context = update.Blocks.Single(b => (string?)b!["type"] == "context")!;
         Assert.Equal("✓ <@U0USER1> chose *Fix a problem*", (string?)context["elements"]![0]!["text"]);
-        var prompt = calls.Single(c => c.Method == "chat.postMessage");
+        var prompt = calls.Last(c => c.Method == "chat.postMessage");
         Assert.Equal("What kind of problem is it?", prompt.Text);
         Assert.Equal("1772442100.000200", prompt.ThreadTs);
         Assert.Contains("Printer", prompt.ButtonLabels);
