@@ -25,7 +25,14 @@ internal sealed class SlackApiRecorder : IAsyncDisposable
 
     private SlackApiRecorder(WebApplication app) => _app = app;
 
+    /// <summary>The POST calls (chat.postMessage, chat.update), in order.</summary>
     public ConcurrentQueue<SlackApiCall> Calls { get; } = new();
+
+    /// <summary>The users looked up with users.info (GET), in order.</summary>
+    public ConcurrentQueue<string> UserLookups { get; } = new();
+
+    /// <summary>Display names users.info answers with; other users are "user_not_found".</summary>
+    public Dictionary<string, string> Users { get; } = new(StringComparer.Ordinal) { ["U0USER1"] = "Alex Wilber" };
 
     /// <summary>e.g. <c>http://127.0.0.1:41234/api/</c>.</summary>
     public string ApiBaseUrl { get; private set; } = string.Empty;
@@ -38,6 +45,7 @@ internal sealed class SlackApiRecorder : IAsyncDisposable
         var app = builder.Build();
         var recorder = new SlackApiRecorder(app);
         app.MapPost("/api/{method}", recorder.HandleAsync);
+        app.MapGet("/api/users.info", recorder.HandleUserInfo);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         recorder.ApiBaseUrl = address.TrimEnd('/') + "/api/";
@@ -76,6 +84,15 @@ internal sealed class SlackApiRecorder : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private IResult HandleUserInfo(HttpContext context)
+    {
+        var user = context.Request.Query["user"].ToString();
+        UserLookups.Enqueue(user);
+        return Users.TryGetValue(user, out var name)
+            ? Results.Json(new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = user, ["real_name"] = name, ["profile"] = new JsonObject { ["display_name"] = string.Empty, ["real_name"] = name } } })
+            : Results.Json(new JsonObject { ["ok"] = false, ["error"] = "user_not_found" });
     }
 
     private async Task HandleAsync(HttpContext context, string method)

@@ -35,6 +35,7 @@ public sealed class SlackManifestTests
         Assert.Contains("channels:history", scopes); // message.channels
         Assert.Contains("groups:history", scopes); // message.groups
         Assert.Contains("mpim:history", scopes); // message.mpim
+        Assert.Contains("users:read", scopes); // users.info
     }
 
     [Fact]

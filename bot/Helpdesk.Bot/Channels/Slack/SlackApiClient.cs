@@ -60,17 +60,60 @@ internal sealed class SlackApiClient(
         return response.Ok ? response : throw new SlackApiException(SlackProtocol.UpdateMethod, response.Error ?? "unknown_error");
     }
 
+    /// <summary>The user's display name (<c>users.info</c>: profile display name, else real name), or null.</summary>
+    public async Task<string?> GetUserNameAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var response = await SendAsync(SlackProtocol.UsersInfoMethod, HttpMethod.Get, "?user=" + Uri.EscapeDataString(userId), null, cancellationToken);
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SlackApiException(SlackProtocol.UsersInfoMethod, $"http_{(int)response.StatusCode}", response.StatusCode);
+            }
+
+            JsonObject? body;
+            try
+            {
+                body = await response.Content.ReadFromJsonAsync<JsonObject>(SlackJson.Options, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                throw new SlackApiException(SlackProtocol.UsersInfoMethod, "invalid_response", response.StatusCode);
+            }
+
+            if (body?["ok"]?.GetValue<bool>() != true)
+            {
+                throw new SlackApiException(SlackProtocol.UsersInfoMethod, (string?)body?["error"] ?? "unknown_error");
+            }
+
+            var user = body["user"];
+            var name = (string?)user?["profile"]?["display_name"];
+            return string.IsNullOrWhiteSpace(name) ? (string?)user?["profile"]?["real_name"] ?? (string?)user?["real_name"] : name;
+        }
+    }
+
     private async Task<SlackApiResponse> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
     {
-        var url = new Uri(new Uri(_options.ApiBaseUrl.TrimEnd('/') + "/"), method);
-        var payload = Encoding.UTF8.GetBytes(body.ToJsonString(SlackJson.Options));
+        using var response = await SendAsync(method, HttpMethod.Post, string.Empty, Encoding.UTF8.GetBytes(body.ToJsonString(SlackJson.Options)), cancellationToken);
+        return await ReadAsync(method, response, cancellationToken);
+    }
+
+    /// <summary>Sends one call with retries (429 Retry-After, 5xx, network); returns the first answer that is neither.</summary>
+    private async Task<HttpResponseMessage> SendAsync(string method, HttpMethod verb, string query, byte[]? payload, CancellationToken cancellationToken)
+    {
+        var url = new Uri(new Uri(_options.ApiBaseUrl.TrimEnd('/') + "/"), method + query);
         var client = httpClientFactory.CreateClient(SlackProtocol.ApiHttpClient);
         for (var attempt = 0; ; attempt++)
         {
             TimeSpan wait;
-            using (var request = new HttpRequestMessage(HttpMethod.Post, url))
+            using (var request = new HttpRequestMessage(verb, url))
             {
-                request.Content = new ByteArrayContent(payload) { Headers = { ContentType = JsonContentType } };
+                if (payload is not null)
+                {
+                    request.Content = new ByteArrayContent(payload) { Headers = { ContentType = JsonContentType } };
+                }
+
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
                 HttpResponseMessage? response = null;
                 try
@@ -86,6 +129,11 @@ internal sealed class SlackApiClient(
                     // time-out of one attempt: retried below
                 }
 
+                if (response is not null && response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500)
+                {
+                    return response;
+                }
+
                 using (response)
                 {
                     if (response is not null && response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -99,7 +147,7 @@ internal sealed class SlackApiClient(
 
                         logger.LogInformation("Slack {Method} rate-limited; retrying in {Wait}", method, wait);
                     }
-                    else if (response is null || (int)response.StatusCode >= 500)
+                    else
                     {
                         if (attempt >= _options.MaxRetries)
                         {
@@ -107,10 +155,6 @@ internal sealed class SlackApiClient(
                         }
 
                         wait = _options.RetryBaseDelay * Math.Pow(2, attempt);
-                    }
-                    else
-                    {
-                        return await ReadAsync(method, response, cancellationToken);
                     }
                 }
             }

@@ -25,6 +25,7 @@ internal sealed class SlackEndpoint(
     SlackTurnQueue queue,
     SlackAdapter adapter,
     SlackApiClient api,
+    SlackUserDirectory users,
     ILogger<SlackEndpoint> logger)
 {
     private readonly SlackOptions _options = options.Value;
@@ -151,7 +152,11 @@ internal sealed class SlackEndpoint(
             threads.Remember(conversation);
         }
 
-        if (!queue.TryEnqueue(conversationId, ct => adapter.ProcessActivityAsync(activity, ct)))
+        if (!queue.TryEnqueue(conversationId, async ct =>
+        {
+            activity.From!.Name ??= await users.GetNameAsync(activity.From.Id!, ct);
+            await adapter.ProcessActivityAsync(activity, ct);
+        }))
         {
             deduplicator.Forget(key);
             return Busy(httpContext);

@@ -20,6 +20,7 @@ internal static class SlackExtensions
         services.AddHttpClient(SlackProtocol.ApiHttpClient, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackThreadTracker>();
         services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackTurnQueue>();

@@ -33,6 +33,7 @@ internal static class SlackProtocol
     /// <summary>Web API methods the adapter calls.</summary>
     public const string PostMessageMethod = "chat.postMessage";
     public const string UpdateMethod = "chat.update";
+    public const string UsersInfoMethod = "users.info";
 
     /// <summary>The name of the Web API HTTP client (IHttpClientFactory).</summary>
     public const string ApiHttpClient = "Slack.WebApi";

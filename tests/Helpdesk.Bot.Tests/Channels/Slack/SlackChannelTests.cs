@@ -53,8 +53,26 @@ public sealed class SlackChannelTests : IAsyncLifetime
             Assert.Equal("D0DM0001", c.Channel);
             Assert.Null(c.ThreadTs); // a direct message is one conversation, answered in place
         });
-        Assert.Contains("IT help assistant", calls[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Hi Alex! I'm the Contoso IT help assistant", calls[0].Text, StringComparison.Ordinal); // name from users.info
         Assert.Equal(MainMenu.Choices.Select(c => c.Value), calls[1].ButtonLabels);
+        Assert.Equal(["U0USER1"], _recorder.UserLookups);
+    }
+
+    [Fact]
+    public async Task Events_UserNameLookupFails_GreetsWithoutNameAndCachesTheMiss()
+    {
+        using (await _factory.PostEventAsync(SlackTestFactory.EventCallback(SlackTestFactory.DirectMessage("hi", user: "U0GHOST"), "Ev1")))
+        {
+        }
+
+        var calls = await _recorder.WaitForCallsAsync(2);
+        using (await _factory.PostEventAsync(SlackTestFactory.EventCallback(SlackTestFactory.DirectMessage("agent", ts: "1772442001.000100", user: "U0GHOST"), "Ev2")))
+        {
+        }
+
+        await _recorder.WaitForCallsAsync(3);
+        Assert.StartsWith("Hi! I'm the Contoso IT help assistant", calls[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["U0GHOST"], _recorder.UserLookups); // looked up once
     }
 
     [Fact]
