@@ -1,5 +1,7 @@
 using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
+using Helpdesk.Bot.Channels.Slack;
+using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.WebChat;
 
@@ -7,7 +9,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHelpdeskBot();
 builder.AddBotFrameworkChannel();
+builder.AddTeams();
 builder.AddDirectLine();
+builder.AddSlack();
 builder.AddWebChat();
 
 var app = builder.Build();
@@ -18,6 +22,7 @@ app.UseWebSockets();
 app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapDirectLineApi();
+app.MapSlackApi();
 app.MapWebChatApi();
 
 app.Run();

@@ -1,6 +1,6 @@
 namespace Helpdesk.Bot.Tests.EndToEnd;
 
-/// <summary>What the machine offers the end-to-end tests: CI flag, Node.js, npm and Chromium.</summary>
+/// <summary>What the machine offers the end-to-end tests: CI flag, Node.js, npm, Chromium, bash and python3.</summary>
 public static class EndToEndEnvironment
 {
     /// <summary>Overrides the Chromium executable (default <c>/usr/bin/chromium</c>).</summary>
@@ -30,6 +30,17 @@ public static class EndToEndEnvironment
             if (FindOnPath("npm") is null)
             {
                 missing.Add("npm ('npm' is not on PATH)");
+            }
+        }
+
+        if (requirements.HasFlag(EndToEndRequirements.Python))
+        {
+            foreach (var tool in new[] { "bash", "python3" })
+            {
+                if (FindOnPath(tool) is null)
+                {
+                    missing.Add($"{tool} ('{tool}' is not on PATH)");
+                }
             }
         }
 

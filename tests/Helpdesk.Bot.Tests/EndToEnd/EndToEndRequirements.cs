@@ -11,4 +11,7 @@ public enum EndToEndRequirements
 
     /// <summary>Chromium (Web Chat in a real browser).</summary>
     Chromium = 2,
+
+    /// <summary>bash and python3 (the Teams app package build script).</summary>
+    Python = 4,
 }

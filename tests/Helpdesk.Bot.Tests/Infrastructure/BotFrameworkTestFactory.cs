@@ -22,8 +22,11 @@ internal sealed class BotFrameworkTestFactory : WebApplicationFactory<Program>
 {
     public const string TeamsConversationId = "19:abc@thread.tacv2;messageid=123";
 
-    private BotFrameworkTestFactory(bool authenticated)
+    private readonly bool _useTestBot;
+
+    private BotFrameworkTestFactory(bool authenticated, bool useTestBot = true)
     {
+        _useTestBot = useTestBot;
         Settings["Storage:Provider"] = "Memory";
         Settings["Bot:OpenIdMetadataUrl"] = BotFrameworkFakeCloud.MetadataUrl;
         Settings["Bot:EntraOpenIdMetadataUrl"] = BotFrameworkFakeCloud.EntraMetadataUrl;
@@ -50,6 +53,9 @@ internal sealed class BotFrameworkTestFactory : WebApplicationFactory<Program>
     public static BotFrameworkTestFactory Authenticated() => new(authenticated: true);
 
     public static BotFrameworkTestFactory Anonymous() => new(authenticated: false);
+
+    /// <summary>No app id, and the real helpdesk bot (dialogs, Teams middleware) instead of <see cref="Bot"/>.</summary>
+    public static BotFrameworkTestFactory AnonymousWithHelpdeskBot() => new(authenticated: false, useTestBot: false);
 
     /// <summary>A Teams-style message in a channel thread, addressed to the bot.</summary>
     public static JsonObject TeamsMessage(string text = "hello", string serviceUrl = BotFrameworkFakeCloud.ServiceUrl) => new()
@@ -91,7 +97,11 @@ internal sealed class BotFrameworkTestFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IBot>(Bot);
+            if (_useTestBot)
+            {
+                services.AddSingleton<IBot>(Bot);
+            }
+
             services.AddSingleton<TimeProvider>(Time);
             foreach (var name in new[] { BotFrameworkProtocol.ConnectorHttpClient, BotFrameworkProtocol.TokenHttpClient, BotFrameworkProtocol.OpenIdMetadataHttpClient })
             {

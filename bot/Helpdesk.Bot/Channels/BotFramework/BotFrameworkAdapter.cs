@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Bot.Hosting;
@@ -11,6 +12,8 @@ namespace Helpdesk.Bot.Channels.BotFramework;
 /// Runs Bot Framework turns (as the SDK's CloudAdapter): the shared middleware, then the bot; replies go through
 /// the Bot Connector REST API of the activity's service URL. An invoke is answered with the bot's
 /// <c>invokeResponse</c> (501 when it gave none); an <c>expectReplies</c> activity with all replies at once.
+/// Teams activities pass through Teams' channel rules both ways (<see cref="TeamsActivityMapper"/> inbound,
+/// <see cref="TeamsActivityRenderer"/> outbound), so the dialogs stay channel-neutral.
 /// </summary>
 internal sealed class BotFrameworkAdapter : BotAdapter
 {
@@ -38,6 +41,12 @@ internal sealed class BotFrameworkAdapter : BotAdapter
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(identity);
+        var isInvoke = activity.IsType(ActivityTypes.Invoke); // a card action may run as a message; it is still answered as an invoke
+        if (IsTeams(activity.ChannelId))
+        {
+            TeamsActivityMapper.MapInbound(activity);
+        }
+
         var context = new TurnContext(this, activity);
         context.TurnState[BotFrameworkProtocol.IdentityTurnStateKey] = identity;
         var expectReplies = string.Equals(activity.DeliveryMode, BotFrameworkProtocol.ExpectRepliesDeliveryMode, StringComparison.OrdinalIgnoreCase);
@@ -62,7 +71,7 @@ internal sealed class BotFrameworkAdapter : BotAdapter
             return new InvokeResponse(StatusCodes.Status200OK, new ExpectedReplies(buffered));
         }
 
-        if (activity.IsType(ActivityTypes.Invoke))
+        if (isInvoke)
         {
             return context.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
@@ -78,7 +87,7 @@ internal sealed class BotFrameworkAdapter : BotAdapter
         var buffer = turnContext.TurnState.TryGetValue(BufferedRepliesKey, out var value) ? value as List<Activity> : null;
         for (var i = 0; i < activities.Count; i++)
         {
-            var activity = activities[i];
+            var activity = IsTeams(activities[i].ChannelId) ? TeamsActivityRenderer.Render(activities[i]) : activities[i];
             ResourceResponse? response = null;
             if (activity.IsType(BotFrameworkProtocol.DelayActivityType))
             {
@@ -123,6 +132,8 @@ internal sealed class BotFrameworkAdapter : BotAdapter
 
         return base.ContinueConversationAsync(reference, callback, cancellationToken);
     }
+
+    private static bool IsTeams(string? channelId) => string.Equals(channelId, ChannelIds.Msteams, StringComparison.OrdinalIgnoreCase);
 
     private static TimeSpan ReadDelay(object? value)
     {

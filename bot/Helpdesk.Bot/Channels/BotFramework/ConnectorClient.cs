@@ -57,16 +57,59 @@ internal sealed class ConnectorClient(
                 tokenProvider.Invalidate(token);
             }
 
+            var (code, message) = await ReadErrorAsync(response, cancellationToken);
             logger.LogWarning(
-                "Bot Connector {Operation} on {Host} failed: HTTP {Status}",
-                operation, url.Host, (int)response.StatusCode);
-            throw new HttpRequestException(
-                $"The Bot Connector answered {(int)response.StatusCode} ({response.ReasonPhrase}) to {operation}.",
-                null,
-                response.StatusCode);
+                "Bot Connector {Operation} on {Host} failed: HTTP {Status}, error code {ErrorCode}",
+                operation, url.Host, (int)response.StatusCode, code ?? "(none)");
+            throw new BotConnectorException(
+                $"The Bot Connector answered {(int)response.StatusCode} ({response.ReasonPhrase}) to {operation}{(code is null ? string.Empty : $" with error '{code}'")}.",
+                response.StatusCode,
+                code,
+                message);
         }
 
         return new ResourceResponse(await ReadIdAsync(response, cancellationToken));
+    }
+
+    /// <summary>The Bot Connector's error body, <c>{"error":{"code","message"}}</c> (Teams sometimes puts the code in <c>subCode</c>).</summary>
+    private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return (null, null);
+        }
+
+        if (bytes.Length is 0 or > 64 * 1024)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var root = document.RootElement;
+            var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
+            if (error.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            var code = Text(error, "code");
+            var subCode = Text(error, "subCode") ?? (error.TryGetProperty("innerHttpError", out var inner) && inner.ValueKind == JsonValueKind.Object ? Text(inner, "subCode") : null);
+            return (subCode is not null && (code is null || code is "Forbidden" or "Unauthorized") ? subCode : code, Text(error, "message"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+
+        static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
