@@ -1,6 +1,8 @@
 using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.Incidents;
+using Helpdesk.Bot.Troubleshooting;
 using Helpdesk.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,7 @@ builder.AddHelpdeskBot();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddTroubleshooting();
 
 var app = builder.Build();
 
@@ -19,6 +22,7 @@ app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapDirectLineApi();
 app.MapWebChatApi();
+app.MapIncidentsApi();
 
 app.Run();
 

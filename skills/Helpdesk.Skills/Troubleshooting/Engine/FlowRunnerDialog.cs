@@ -500,6 +500,11 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         /// <summary>Stores a free-text answer (secrets scrubbed; a reply marked secret is never kept) and returns what was stored.</summary>
         public string Capture(string name, string text)
         {
+            foreach (var key in RecoveryKeyGuard.Find(text))
+            {
+                Context.MarkSecret(key);
+            }
+
             var value = Context.InboundIsSecret()
                 ? RedactionMarker.Text
                 : _services.Redactor.Redact(text, TurnSecrets.Find(Context));

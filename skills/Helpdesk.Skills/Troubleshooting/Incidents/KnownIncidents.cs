@@ -4,13 +4,13 @@ namespace Helpdesk.Skills.Troubleshooting.Incidents;
 /// The incidents the bot knows: the feed file's (if configured) and the admin API's, with report counting and
 /// update subscriptions kept in SQLite for both.
 /// </summary>
-public sealed class KnownIncidents(SqliteIncidentStore store, TimeProvider time, IncidentFileFeed? feed = null) : IKnownIncidents
+public sealed class KnownIncidents(IIncidentStore store, TimeProvider time, IncidentFileFeed? feed = null) : IKnownIncidents
 {
     /// <summary>The feed file, when configured.</summary>
     public IncidentFileFeed? Feed { get; } = feed;
 
     /// <summary>The store of API incidents, reports and subscriptions.</summary>
-    public SqliteIncidentStore Store { get; } = store ?? throw new ArgumentNullException(nameof(store));
+    public IIncidentStore Store { get; } = store ?? throw new ArgumentNullException(nameof(store));
 
     public async Task<IReadOnlyList<Incident>> FindActiveAsync(IReadOnlyCollection<string> services, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Helpdesk.Skills.Troubleshooting.Incidents;
 /// Incidents created through the admin API, and the report counts and update subscriptions of every incident
 /// (feed ones included), in the bot's SQLite database.
 /// </summary>
-public sealed class SqliteIncidentStore
+public sealed class SqliteIncidentStore : IIncidentStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS incidents (
@@ -55,7 +55,7 @@ public sealed class SqliteIncidentStore
         _schema = new Lazy<Task>(() => _database.ExecuteAsync(Schema, CancellationToken.None));
     }
 
-    /// <summary>The incidents created through the API, newest update first; resolved ones only when asked.</summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Incident>> ListAsync(bool includeResolved, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SqliteIncidentStore
         return incidents;
     }
 
-    /// <summary>The API incident <paramref name="id"/>, or null.</summary>
+    /// <inheritdoc />
     public async Task<Incident?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class SqliteIncidentStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Adds <paramref name="incident"/>; false when an incident with its id exists.</summary>
+    /// <inheritdoc />
     public async Task<bool> TryCreateAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
@@ -98,7 +98,7 @@ public sealed class SqliteIncidentStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Replaces the stored incident with the same id; false when there is none.</summary>
+    /// <inheritdoc />
     public async Task<bool> UpdateAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
@@ -112,7 +112,7 @@ public sealed class SqliteIncidentStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Counts one report by <paramref name="reporter"/> and returns the incident's totals.</summary>
+    /// <inheritdoc />
     public async Task<IncidentStats> RecordReportAsync(string incidentId, string reporter, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -131,14 +131,14 @@ public sealed class SqliteIncidentStore
         return await StatsAsync(connection, incidentId, cancellationToken);
     }
 
-    /// <summary>Report and subscription totals of <paramref name="incidentId"/>.</summary>
+    /// <inheritdoc />
     public async Task<IncidentStats> GetStatsAsync(string incidentId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await StatsAsync(connection, incidentId, cancellationToken);
     }
 
-    /// <summary>Stores (or refreshes) a subscription.</summary>
+    /// <inheritdoc />
     public async Task SubscribeAsync(IncidentSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -155,7 +155,7 @@ public sealed class SqliteIncidentStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Everyone waiting for updates on <paramref name="incidentId"/>, oldest first.</summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentSubscription>> SubscriptionsAsync(string incidentId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -220,9 +220,10 @@ public static class FlowValidator
 
     private static void ValidateTriggers(IReadOnlyList<Flow> flows, List<FlowProblem> problems)
     {
-        var seen = new Dictionary<string, Flow>(StringComparer.Ordinal);
+        // A phrase shared by two flows is allowed on purpose ("outlook"): the bot then asks which one is meant.
         foreach (var flow in flows)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var trigger in flow.Triggers)
             {
                 var key = TextNormalizer.Normalize(trigger);
@@ -230,13 +231,9 @@ public static class FlowValidator
                 {
                     problems.Add(Error(flow.Location, $"trigger '{trigger}' has no letters or digits"));
                 }
-                else if (seen.TryGetValue(key, out var other) && !ReferenceEquals(other, flow))
+                else if (!seen.Add(key))
                 {
-                    problems.Add(new FlowProblem(flow.Location, FlowProblemSeverity.Warning, $"trigger '{trigger}' is also a trigger of '{other.Id}' ({other.Location.File}); the bot will ask which one is meant"));
-                }
-                else
-                {
-                    seen.TryAdd(key, flow);
+                    problems.Add(new FlowProblem(flow.Location, FlowProblemSeverity.Warning, $"trigger '{trigger}' is listed twice"));
                 }
             }
         }
