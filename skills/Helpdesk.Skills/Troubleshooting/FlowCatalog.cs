@@ -34,6 +34,7 @@ public sealed class FlowCatalog : IFlowCatalog, IDisposable
     /// <summary>The folder the flows come from, or null for the built-in flows.</summary>
     public string? Directory { get; private init; }
 
+    /// <summary>The valid flows, by label (the picker's order).</summary>
     public IReadOnlyList<Flow> Flows => _snapshot.Flows;
 
     public FlowDetector Detector => _snapshot.Detector;
@@ -103,6 +104,7 @@ public sealed class FlowCatalog : IFlowCatalog, IDisposable
             .Where(f => !broken.Contains(f.Location.File))
             .GroupBy(f => f.Id, StringComparer.Ordinal)
             .Select(g => g.First())
+            .OrderBy(f => f.Label, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new Snapshot(flows, flows.ToDictionary(f => f.Id, StringComparer.Ordinal), new FlowDetector(flows), problems);
     }

@@ -6,7 +6,7 @@ namespace Helpdesk.Skills.Troubleshooting;
 /// <summary>The flows the bot can run right now (they can be reloaded while it runs).</summary>
 public interface IFlowCatalog
 {
-    /// <summary>The valid flows, in picker order.</summary>
+    /// <summary>The valid flows, in picker order (by label).</summary>
     IReadOnlyList<Flow> Flows { get; }
 
     /// <summary>Finds the flows a free-text message is about.</summary>

@@ -20,7 +20,7 @@ public sealed class TroubleshootingOptions
     /// How to link a KB article a step refers to, with <c>{id}</c> for its id (e.g. <c>https://support.contoso.com/kb/{id}</c>);
     /// empty = name the article without a link.
     /// </summary>
-    [RegularExpression(@"^\S*\{id\}\S*$", ErrorMessage = "Troubleshooting:ArticleLinkFormat must contain {id} and no spaces, e.g. https://support.contoso.com/kb/{id}.")]
+    [RegularExpression(@"^\S*\{id\}\S*$", ErrorMessage = "Troubleshooting:ArticleLinkFormat must contain {{id}} and no spaces, e.g. https://support.contoso.com/kb/{{id}}.")]
     public string? ArticleLinkFormat { get; set; }
 
     /// <summary>Answers in a row the bot can't match before it hands over instead of asking again.</summary>
