@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Helpdesk.Bot.Incidents;
 
 /// <summary>Known incidents: the feed file and the admin API. Section <c>Incidents</c>.</summary>
@@ -17,6 +15,8 @@ internal sealed class IncidentsOptions
     /// The key callers of <c>/api/admin/incidents</c> send in <c>X-Api-Key</c>. Empty = the admin API is off (404),
     /// except in Development, where it answers callers on this machine only.
     /// </summary>
-    [MinLength(32, ErrorMessage = "Incidents:AdminApiKey must be at least 32 characters (a random key, e.g. from `openssl rand -base64 32`).")]
     public string? AdminApiKey { get; set; }
+
+    /// <summary>The shortest admin key accepted.</summary>
+    public const int MinimumKeyLength = 32;
 }

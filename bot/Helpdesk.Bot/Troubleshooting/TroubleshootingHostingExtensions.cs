@@ -26,10 +26,11 @@ internal static class TroubleshootingHostingExtensions
         services.AddSingleton<IValidateOptions<TroubleshootingOptions>, TroubleshootingOptionsValidator>();
         services.AddOptions<IncidentsOptions>()
             .Bind(builder.Configuration.GetSection(IncidentsOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IncidentsOptions>, IncidentsOptionsValidator>();
 
         services.AddSingleton<IFlowCatalog>(sp => CreateCatalog(sp));
+        services.AddHostedService<FlowCatalogStartup>();
 
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
             ? new MemoryIncidentStore()

@@ -164,7 +164,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         var turn = await FlowTurn.CreateAsync(turnContext, flow, run, services, cancellationToken);
         if (run.IncidentId is not null)
         {
-            await turn.SendAsync(ChoiceRenderer.Render(turnContext.Activity.ChannelId, TroubleshootingTexts.Retry("Would you like a message here when the incident is updated?"), [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
+            await turn.SendAsync(ChoiceRenderer.Render(turnContext.Activity.ChannelId, TroubleshootingTexts.IncidentQuestion, [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
         }
         else if (flow.Find(run.NodeId) is { } node)
         {
@@ -434,7 +434,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
                     return await turn.Dc.EndDialogAsync(SkillOutcome.Ended, cancellationToken);
                 }
 
-                await turn.SendAsync(ChoiceRenderer.Render(turn.Context.Activity.ChannelId, TroubleshootingTexts.Retry("Would you like a message here when the incident is updated?"), [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
+                await turn.SendAsync(ChoiceRenderer.Render(turn.Context.Activity.ChannelId, TroubleshootingTexts.Retry(TroubleshootingTexts.IncidentQuestion), [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
                 return EndOfTurn;
         }
     }
@@ -455,7 +455,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
     private static async Task<DialogTurnResult> EscalateAsync(FlowTurn turn, EscalationTrigger trigger, string category, TicketPriority priority, string reason, string message, CancellationToken cancellationToken)
     {
         await turn.SendAsync(message, cancellationToken);
-        turn.Case.Category ??= category;
+        turn.Case.Category = category;
         turn.Record($"Outcome: escalated ({priority}, {category}) — {reason}", null);
         return await turn.Dc.EndDialogAsync(SkillOutcome.Escalate(new EscalationRequest(trigger, category, priority, reason)), cancellationToken);
     }

@@ -48,6 +48,8 @@ internal static class TroubleshootingTexts
     public const string PersonEscalation = "Of course — I'll hand you to the service desk with what we've covered so far.";
     public const string TooManyMisses = "I'm having trouble following, so let's get a person to help. I'll pass on what we've covered.";
 
+    public const string IncidentQuestion = "Would you like a message here when the incident is updated?";
+
     public const string SearchFoundIntro = "These help articles look closest:";
     public const string SearchQuestion = "Did one of these solve it?";
 
