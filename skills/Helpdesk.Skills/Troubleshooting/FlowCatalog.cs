@@ -19,7 +19,7 @@ public sealed class FlowCatalog : IFlowCatalog, IDisposable
     private readonly System.Threading.Lock _lock = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _reloadTimer;
-    private Snapshot _snapshot;
+    private volatile Snapshot _snapshot;
 
     private FlowCatalog(Func<FlowLoadResult> load, TimeProvider time)
     {

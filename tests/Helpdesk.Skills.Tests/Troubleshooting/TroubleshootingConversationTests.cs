@@ -63,7 +63,7 @@ public sealed class TroubleshootingConversationTests
             .Send("vpn").AssertReplyContains(Intro).AssertReplyContains("What's happening")
             .Send("1").AssertReplyContains("Contoso office")
             .Send(answer)
-            .AssertReply(a => Assert.StartsWith(expected.Text!.Split('\n')[0], a.Text, StringComparison.Ordinal), $"the {expectedNode} step")
+            .AssertReply(a => Assert.Contains(expected.Text!.Split('\n')[0], a.Text, StringComparison.Ordinal), $"the {expectedNode} step")
             .StartTestAsync();
     }
 

@@ -23,6 +23,9 @@ internal sealed class FlowRunState
     /// <summary>Where "My problem is different" continues.</summary>
     public string? ResumeNodeId { get; set; }
 
+    /// <summary>Incidents the user said their problem is different from (not shown again in this run).</summary>
+    public List<string> DismissedIncidents { get; set; } = [];
+
     /// <summary>The articles a <c>search_kb</c> step is showing (for their feedback).</summary>
     public List<string> ShownArticles { get; set; } = [];
 }

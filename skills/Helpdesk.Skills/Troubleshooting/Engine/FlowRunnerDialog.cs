@@ -295,6 +295,11 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         }
         else
         {
+            if (node.Kind == FlowNodeKind.Instructions && node.Title is not null)
+            {
+                parts.Add($"**{turn.Fill(node.Title)}**");
+            }
+
             parts.Add(turn.Fill(node.Text ?? node.DisplayTitle));
             foreach (var reference in node.Articles)
             {
@@ -363,7 +368,8 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         IReadOnlyList<Incident> active;
         try
         {
-            active = await services.Incidents.FindActiveAsync(serviceNames, cancellationToken);
+            active = [.. (await services.Incidents.FindActiveAsync(serviceNames, cancellationToken))
+                .Where(i => !turn.Run.DismissedIncidents.Contains(i.Id, StringComparer.OrdinalIgnoreCase))];
         }
         catch (Exception ex) when (ex is DbException or IOException)
         {
@@ -415,6 +421,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
 
             case 1:
                 turn.Record($"Known incident {incidentId}", TroubleshootingTexts.DifferentButton);
+                run.DismissedIncidents.Add(incidentId);
                 run.IncidentId = null;
                 run.Misses = 0;
                 await turn.SendAsync(TroubleshootingTexts.Intro, cancellationToken);

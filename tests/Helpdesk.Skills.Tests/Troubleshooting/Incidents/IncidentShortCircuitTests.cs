@@ -80,6 +80,25 @@ public sealed class IncidentShortCircuitTests : IDisposable
     }
 
     [Fact]
+    public async Task Different_SameIncidentNotShownAgainLaterInTheFlow()
+    {
+        await CreateApiIncidentAsync("INC-MAIL2", "email", "Mail delays for some users");
+        var harness = TroubleshootingHarness.ForFlow("outlook-mail-flow", incidents: _incidents);
+        await harness.Flow()
+            .Send("outbox").AssertReplyContains("Mail delays for some users")
+            .Send("my problem is different").AssertReplyContains("same checks").AssertReplyContains("What's happening with your mail?")
+            .Send("Mail is stuck in the Outbox").AssertReplyContains("Working Offline")
+            .Send("no").AssertReplyContains("large attachment")
+            .Send("no").AssertReplyContains("mailbox full")
+            .Send("no").AssertReplyContains("Outlook on the web")
+            .Send("no")
+            .AssertReplyContains("pass this to the service desk")
+            .StartTestAsync();
+
+        Assert.Equal(1, (await _store.GetStatsAsync("INC-MAIL2", default)).Reports);
+    }
+
+    [Fact]
     public async Task Thanks_EndsWithoutTroubleshooting()
     {
         await CreateApiIncidentAsync("INC-PRN", "printing", "Print server down in London");
