@@ -8,8 +8,19 @@ namespace Helpdesk.Skills.Troubleshooting.Engine;
 /// </summary>
 internal static partial class RecoveryKeyGuard
 {
-    public static IEnumerable<string> Find(string text) => RecoveryKey().Matches(text).Select(m => m.Value);
+    /// <summary>The keys in <paramref name="text"/>; the whole text when the check cannot finish (never risk keeping a key).</summary>
+    public static IReadOnlyList<string> Find(string text)
+    {
+        try
+        {
+            return [.. RecoveryKey().Matches(text).Select(m => m.Value)];
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [text];
+        }
+    }
 
-    [GeneratedRegex(@"(?<!\d)\d{6}(?:[-\s]?\d{6}){7}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<!\d)\d{6}(?:[-\s]?\d{6}){7}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RecoveryKey();
 }
