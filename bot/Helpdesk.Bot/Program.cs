@@ -3,6 +3,8 @@ using Helpdesk.Bot.Channels.DirectLine;
 using Helpdesk.Bot.Channels.Slack;
 using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.Incidents;
+using Helpdesk.Bot.Troubleshooting;
 using Helpdesk.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,7 @@ builder.AddTeams();
 builder.AddDirectLine();
 builder.AddSlack();
 builder.AddWebChat();
+builder.AddTroubleshooting();
 
 var app = builder.Build();
 
@@ -24,6 +27,7 @@ app.MapBotFrameworkApi();
 app.MapDirectLineApi();
 app.MapSlackApi();
 app.MapWebChatApi();
+app.MapIncidentsApi();
 
 app.Run();
 

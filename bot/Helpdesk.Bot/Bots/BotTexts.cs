@@ -37,12 +37,6 @@ internal sealed class BotTexts(IOptions<ServiceDeskOptions> options)
     public string NotAvailableYet(string what) =>
         $"{what} isn't switched on in this assistant yet, so I can't do it for you here. " + ServiceDeskContact;
 
-    public string ProblemAreaPrompt => "What kind of problem is it?";
-
-    public string ProblemAreaRetry => "Please pick one of the areas below, or type **cancel**.";
-
-    public string NoProblemAreaMatched => "I couldn't match that to an area. " + ServiceDeskContact;
-
     private static string FirstName(string name)
     {
         var trimmed = name.Trim();

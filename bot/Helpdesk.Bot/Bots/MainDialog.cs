@@ -3,6 +3,7 @@ using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.Troubleshooting;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -22,14 +23,16 @@ internal sealed class MainDialog : ComponentDialog
     private static readonly InterruptionRecognizer Commands = new();
 
     private readonly BotTexts _texts;
+    private readonly TroubleshootingDialog _troubleshooting;
     private readonly ChoiceRecognizer _recognizer = new();
 
-    public MainDialog(BotTexts texts, FixProblemDialog fixProblem)
+    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting)
         : base(DialogId)
     {
         _texts = texts;
+        _troubleshooting = troubleshooting;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
-        AddDialog(fixProblem);
+        AddDialog(troubleshooting);
         InitialDialogId = RouteStep;
     }
 
@@ -51,6 +54,14 @@ internal sealed class MainDialog : ComponentDialog
         }
 
         var recognition = _recognizer.Recognize(text, MainMenu.Choices);
+
+        // A problem described in words ("vpn keeps disconnecting") goes to its troubleshooting flow, after a confirm.
+        if (recognition.Choice?.MatchKind is not (ChoiceMatchKind.Exact or ChoiceMatchKind.Position)
+            && _troubleshooting.RequestFor(text) is { } troubleshoot)
+        {
+            return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, troubleshoot, cancellationToken);
+        }
+
         switch (recognition.Status)
         {
             case ChoiceRecognitionStatus.Matched:
@@ -84,7 +95,7 @@ internal sealed class MainDialog : ComponentDialog
         switch (choice)
         {
             case MainMenu.FixProblem:
-                return await step.BeginDialogAsync(FixProblemDialog.DialogId, null, cancellationToken);
+                return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, TroubleshootingRequest.Picker, cancellationToken);
             case MainMenu.TalkToPerson:
                 await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
                 break;

@@ -51,7 +51,6 @@ internal static class BotHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<BotTexts>();
-        services.AddSingleton<FixProblemDialog>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<IBot, HelpdeskBot>();
 

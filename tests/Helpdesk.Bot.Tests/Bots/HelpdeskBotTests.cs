@@ -2,6 +2,9 @@ using Helpdesk.Bot.Bots;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Testing;
+using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.Troubleshooting;
+using Helpdesk.Skills.Troubleshooting.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Tests.Bots;
@@ -10,6 +13,10 @@ public sealed class HelpdeskBotTests
 {
     private static readonly string[] Menu =
         [MainMenu.ResetPassword, MainMenu.UnlockAccount, MainMenu.FixProblem, MainMenu.SearchArticles, MainMenu.TalkToPerson];
+
+    private const string FlowIntro = "I'll take you through the same checks a technician would.";
+
+    private static readonly FlowCatalog Flows = FlowCatalog.FromEmbedded();
 
     private readonly BotTexts _texts = new(Options.Create(new ServiceDeskOptions()));
 
@@ -103,45 +110,85 @@ public sealed class HelpdeskBotTests
     }
 
     [Fact]
-    public async Task FixProblem_AreaByButtonTypoOrNumber_Answers()
+    public async Task FixProblem_ShowsTheFlowPicker_PickByTypoOrNumber()
     {
+        var labels = Flows.Flows.Select(f => f.Label).Append("Something else").ToArray();
         await Welcomed()
             .Send(MainMenu.FixProblem)
-            .AssertReply(a =>
-            {
-                Assert.Equal(_texts.ProblemAreaPrompt, a.Text);
-                Assert.Equal(FixProblemDialog.Areas.Select(c => c.Value), a.SuggestedActions!.Actions!.Select(x => x.Title));
-            }, "area prompt with buttons")
-            .Send("wirelss")
-            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Wi-Fi"))
+            .AssertReplyWithSuggestedActions("What kind of problem is it?", labels)
+            .Send("wi-fi")
+            .AssertReplyContains(FlowIntro)
+            .AssertReplyContains("Where are you, and which network")
+            .Send("cancel")
+            .AssertReplyContains("cancelled")
             .Send("fix a problem")
-            .AssertReply(_texts.ProblemAreaPrompt)
-            .Send("3")
-            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Printer"))
+            .AssertReplyContains("What kind of problem is it?")
+            .Send((Array.IndexOf(labels, "Printer") + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AssertReplyContains(FlowIntro)
+            .AssertReplyContains("What's the printer doing?")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("vpn keeps disconnecting", "Sounds like a VPN problem — shall we troubleshoot it together?")]
+    [InlineData("my pritner says offline", "Sounds like a printer problem — shall we troubleshoot it together?")]
+    [InlineData("i have a problem with onedrive not syncing", "Sounds like OneDrive isn't syncing — shall we troubleshoot it together?")]
+    public async Task FreeText_DescribesAProblem_ConfirmsTheFlow(string text, string confirm)
+    {
+        await Welcomed()
+            .Send(text)
+            .AssertReplyWithSuggestedActions(confirm, "Yes, let's do it", "No thanks")
+            .Send("yes")
+            .AssertReplyContains(FlowIntro)
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task FixProblem_TwoUnmatchedAnswers_EndsWithServiceDeskContact()
+    public async Task FreeText_FirstMessage_WelcomeThenConfirm()
+    {
+        await NewFlow()
+            .Send("vpn keeps disconnecting")
+            .AssertReplyContains("IT help assistant")
+            .AssertReplyContains("Sounds like a VPN problem")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Flow_Escalates_MainDialogHandsOverWithContact()
     {
         await Welcomed()
-            .Send(MainMenu.FixProblem)
-            .AssertReply(_texts.ProblemAreaPrompt)
-            .Send("zzzz qqqq")
-            .AssertReplyContains(_texts.ProblemAreaRetry)
-            .Send("xxxx yyyy")
-            .AssertReply(_texts.NoProblemAreaMatched)
-            .Send("zzzz qqqq")
+            .Send("vpn").AssertReplyContains("Sounds like a VPN problem")
+            .Send("yes").AssertReplyContains(FlowIntro).AssertReplyContains("What's happening with the VPN?")
+            .Send("This didn't help")
+            .AssertReplyContains("Sorry that didn't do it")
+            .AssertReply(_texts.TalkToPerson)
+            .Send("purple elephants dancing")
             .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task FixProblem_CancelMidPrompt_StopsAndNextMessageRoutesAfresh()
+    public async Task Flow_Resolved_BackToTheMenuNextTime()
     {
         await Welcomed()
-            .Send(MainMenu.FixProblem)
-            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send("vpn").AssertReplyContains("Sounds like a VPN problem")
+            .Send("yes").AssertReplyContains(FlowIntro).AssertReplyContains("What's happening with the VPN?")
+            .Send("It connects, then drops").AssertReplyContains("connection underneath")
+            .Send("Done").AssertReplyContains("When does it drop?")
+            .Send("1").AssertReplyContains("expected")
+            .Send("yes").AssertReplyContains("by design")
+            .AssertNoReply()
+            .Send("agent")
+            .AssertReply(_texts.TalkToPerson)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Flow_CancelMidFlow_StopsAndNextMessageRoutesAfresh()
+    {
+        await Welcomed()
+            .Send(MainMenu.FixProblem).AssertReplyContains("What kind of problem")
+            .Send("VPN").AssertReplyContains(FlowIntro).AssertReplyContains("What's happening")
             .Send("cancel")
             .AssertReplyContains("cancelled")
             .Send("agent")
@@ -150,53 +197,70 @@ public sealed class HelpdeskBotTests
     }
 
     [Fact]
-    public async Task FixProblem_StartOverMidPrompt_ShowsMenu()
+    public async Task Flow_StartOverMidFlow_ShowsMenu()
     {
         await Welcomed()
-            .Send(MainMenu.FixProblem)
-            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send(MainMenu.FixProblem).AssertReplyContains("What kind of problem")
+            .Send("VPN").AssertReplyContains(FlowIntro).AssertReplyContains("What's happening")
             .Send("start over")
             .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
             .Send("VPN")
-            .AssertReply(_texts.Fallback)
+            .AssertReplyContains("Sounds like a VPN problem")
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task FixProblem_HelpMidPrompt_ShowsHelpAndAsksAgain()
+    public async Task Flow_HelpMidFlow_ShowsHelpAndAsksTheStepAgain()
     {
         await Welcomed()
-            .Send(MainMenu.FixProblem)
-            .AssertReply(_texts.ProblemAreaPrompt)
+            .Send(MainMenu.FixProblem).AssertReplyContains("What kind of problem")
+            .Send("VPN").AssertReplyContains(FlowIntro).AssertReplyContains("What's happening")
+            .Send("It won't connect").AssertReplyContains("Contoso office")
             .Send("help")
             .AssertReply(_texts.Help)
-            .AssertReplyContains(_texts.ProblemAreaPrompt)
-            .Send("vpn")
-            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for VPN"))
+            .AssertReply(a =>
+            {
+                Assert.StartsWith("Are you in a Contoso office", a.Text, StringComparison.Ordinal);
+                Assert.Equal(["Yes", "No", "Back", "This didn't help"], a.SuggestedActions!.Actions!.Select(b => b.Title));
+            }, "the same step again")
+            .Send("no")
+            .AssertReplyContains("bing.com")
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task Dialog_ServerRestartsMidPrompt_ContinuesFromStoredState()
+    public async Task Dialog_ServerRestartsMidFlow_ContinuesFromStoredState()
     {
-        var storage = new MemoryStorage();
-        await NewFlow(storage)
-            .Send("hi").AssertReplyContains("IT help").AssertReply(_texts.MenuPrompt)
-            .Send(MainMenu.FixProblem).AssertReply(_texts.ProblemAreaPrompt)
-            .StartTestAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"helpdesk-bot-{Guid.NewGuid():N}.db");
+        try
+        {
+            await NewFlow(new SqliteStorage(SqliteDatabase.ForFile(path), TimeProvider.System))
+                .Send("hi").AssertReplyContains("IT help").AssertReply(_texts.MenuPrompt)
+                .Send("printer offline").AssertReplyContains("Sounds like a printer problem")
+                .Send("yes").AssertReplyContains(FlowIntro).AssertReplyContains("What's the printer doing?")
+                .Send("It shows as offline").AssertReplyContains("printer's name")
+                .StartTestAsync();
 
-        // A new bot over the same store is a restarted server.
-        await NewFlow(storage)
-            .Send("teams")
-            .AssertReply(_texts.NotAvailableYet("Guided troubleshooting for Teams"))
-            .StartTestAsync();
+            // New storage, bot, dialogs and adapter over the same database file: a restarted server.
+            await NewFlow(new SqliteStorage(SqliteDatabase.ForFile(path), TimeProvider.System))
+                .Send("LON-3F-MFP01")
+                .AssertReplyContains("Is it switched on and showing a ready screen")
+                .Send("back")
+                .AssertReplyContains("printer's name")
+                .StartTestAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     [Fact]
     public async Task Invoke_HealthCheck_AnswersSuccessInTheInvokeResponse()
     {
         var conversationState = new ConversationState(new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var bot = new HelpdeskBot(conversationState, NewMainDialog(conversationState), _texts);
         var adapter = new TestAdapter();
         Core.Turns.TurnContext? seen = null;
 
@@ -217,9 +281,13 @@ public sealed class HelpdeskBotTests
     private TestFlow NewFlow(IStorage? storage = null)
     {
         var conversationState = new ConversationState(storage ?? new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var bot = new HelpdeskBot(conversationState, NewMainDialog(conversationState), _texts);
         var adapter = new TestAdapter();
         adapter.Use(new AutoSaveStateMiddleware(conversationState));
         return new TestFlow(adapter, bot);
     }
+
+    private MainDialog NewMainDialog(ConversationState conversationState) => new(
+        _texts,
+        new TroubleshootingDialog(Flows, new CaseFileAccessor(conversationState), new KnownIncidents(new MemoryIncidentStore(), TimeProvider.System), TimeProvider.System));
 }

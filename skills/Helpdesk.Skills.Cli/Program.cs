@@ -1,0 +1,3 @@
+using Helpdesk.Skills.Cli;
+
+return FlowsCommandLine.Run(args, Console.Out, Console.Error);
