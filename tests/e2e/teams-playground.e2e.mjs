@@ -206,7 +206,7 @@ async function main(result) {
     await steps.run('personal chat: submitting "Printer" answers for printers', async () => {
       const start = received.length;
       await submit(personal, user, areas, 'Printer');
-      const answer = await waitFor(isPersonal, (m) => /Printer/.test(m.text ?? ''), 'about printers', start);
+      const answer = await waitFor(isPersonal, (m) => /printer/i.test(m.text ?? ''), 'about printers', start);
       result.personal.areaAnswer = answer.message.text;
     });
 

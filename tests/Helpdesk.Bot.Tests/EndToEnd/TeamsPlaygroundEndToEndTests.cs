@@ -22,7 +22,7 @@ public sealed class TeamsPlaygroundEndToEndTests(BotServerFixture server)
         Assert.Equal("Action.Submit", personal.GetProperty("menuKind").GetString()); // 5 entries: more than Teams shows as suggested actions
         Assert.Equal("Fix a problem", personal.GetProperty("submittedData").GetProperty("msteams").GetProperty("value").GetString());
         Assert.Equal("What kind of problem is it?", personal.GetProperty("areaPrompt").GetString());
-        Assert.Contains("Printer", personal.GetProperty("areaAnswer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Printer", personal.GetProperty("areaAnswer").GetString(), StringComparison.OrdinalIgnoreCase);
         var group = json.GetProperty("group");
         Assert.Contains("servicedesk@contoso.example", group.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.card.adaptive", group.GetProperty("invokeResponseType").GetString());

@@ -333,26 +333,4 @@ public sealed class TroubleshootingConversationTests
             .AssertReplyContains("What's happening with your mail?")
             .StartTestAsync();
     }
-
-    [Fact]
-    public async Task Teams_MoreThanThreeButtons_RenderedAsHeroCards()
-    {
-        var harness = TroubleshootingHarness.ForFlow("vpn", channelId: ChannelIds.Msteams);
-        await harness.Flow()
-            .Send("vpn")
-            .AssertReplyContains(Intro)
-            .AssertReply(a =>
-            {
-                Assert.Null(a.SuggestedActions);
-                Assert.Equal("What's happening with the VPN?", a.Text);
-                var card = Assert.Single(a.Attachments!);
-                Assert.Equal(AttachmentContentTypes.HeroCard, card.ContentType);
-                var json = System.Text.Json.JsonSerializer.SerializeToElement(card.Content, ActivitySerializer.Options);
-                Assert.Equal([.. VpnSymptoms, "This didn't help"], json.GetProperty("buttons").EnumerateArray().Select(b => b.GetProperty("title").GetString()));
-                Assert.All(json.GetProperty("buttons").EnumerateArray(), b => Assert.Equal("imBack", b.GetProperty("type").GetString()));
-            }, "a hero card with the five buttons")
-            .Send("Certificate error")
-            .AssertReplyContains("Continue anyway")
-            .StartTestAsync();
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Helpdesk.Bot.Channels.Slack;
 using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
@@ -87,7 +88,7 @@ internal sealed class BotFrameworkAdapter : BotAdapter
         var buffer = turnContext.TurnState.TryGetValue(BufferedRepliesKey, out var value) ? value as List<Activity> : null;
         for (var i = 0; i < activities.Count; i++)
         {
-            var activity = IsTeams(activities[i].ChannelId) ? TeamsActivityRenderer.Render(activities[i]) : activities[i];
+            var activity = Render(activities[i]);
             ResourceResponse? response = null;
             if (activity.IsType(BotFrameworkProtocol.DelayActivityType))
             {
@@ -132,6 +133,12 @@ internal sealed class BotFrameworkAdapter : BotAdapter
 
         return base.ContinueConversationAsync(reference, callback, cancellationToken);
     }
+
+    /// <summary>The channel's outbound rules (the dialogs stay channel-neutral).</summary>
+    private static Activity Render(Activity activity) =>
+        IsTeams(activity.ChannelId) ? TeamsActivityRenderer.Render(activity)
+        : string.Equals(activity.ChannelId, ChannelIds.Slack, StringComparison.OrdinalIgnoreCase) ? AzureSlackActivityRenderer.Render(activity)
+        : activity;
 
     private static bool IsTeams(string? channelId) => string.Equals(channelId, ChannelIds.Msteams, StringComparison.OrdinalIgnoreCase);
 

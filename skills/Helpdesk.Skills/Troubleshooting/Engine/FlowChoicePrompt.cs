@@ -23,7 +23,7 @@ internal sealed class FlowChoicePrompt(string dialogId, ChoiceRecognizerOptions?
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
         var text = SelectPrompt(options, isRetry)?.Text ?? string.Empty;
-        var activity = ChoiceRenderer.Render(turnContext.Activity.ChannelId, text, [.. (options.Choices ?? []).Select(c => c.Value)]);
+        var activity = ChoiceRenderer.Render(text, [.. (options.Choices ?? []).Select(c => c.Value)]);
         return turnContext.SendActivityAsync(activity, cancellationToken);
     }
 

@@ -164,7 +164,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         var turn = await FlowTurn.CreateAsync(turnContext, flow, run, services, cancellationToken);
         if (run.IncidentId is not null)
         {
-            await turn.SendAsync(ChoiceRenderer.Render(turnContext.Activity.ChannelId, TroubleshootingTexts.IncidentQuestion, [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
+            await turn.SendAsync(ChoiceRenderer.Render(TroubleshootingTexts.IncidentQuestion, [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
         }
         else if (flow.Find(run.NodeId) is { } node)
         {
@@ -318,7 +318,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
 
         var (options, _) = AnswersOf(node);
         var buttons = FlowAnswerRecognizer.Buttons(options, turn.Run.History.Count > 0).Select(c => c.Value).ToList();
-        await turn.SendAsync(ChoiceRenderer.Render(turn.Context.Activity.ChannelId, string.Join("\n\n", parts), buttons), cancellationToken);
+        await turn.SendAsync(ChoiceRenderer.Render(string.Join("\n\n", parts), buttons), cancellationToken);
         return true;
     }
 
@@ -392,7 +392,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         turn.Case.Capture("known_incident", $"{incident.Id}: {incident.Title} ({incident.Status})", turn.Now);
         turn.Record($"Known incident shown: {incident.Id} — {incident.Title} ({incident.Status})", null);
         var text = TroubleshootingTexts.Incident(incident, stats, active.Count - 1, turn.Context.Activity.LocalTimestamp?.Offset, turn.Now);
-        await turn.SendAsync(ChoiceRenderer.Render(turn.Context.Activity.ChannelId, text, [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
+        await turn.SendAsync(ChoiceRenderer.Render(text, [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
         return true;
     }
 
@@ -441,7 +441,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
                     return await turn.Dc.EndDialogAsync(SkillOutcome.Ended, cancellationToken);
                 }
 
-                await turn.SendAsync(ChoiceRenderer.Render(turn.Context.Activity.ChannelId, TroubleshootingTexts.Retry(TroubleshootingTexts.IncidentQuestion), [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
+                await turn.SendAsync(ChoiceRenderer.Render(TroubleshootingTexts.Retry(TroubleshootingTexts.IncidentQuestion), [.. IncidentChoices.Select(c => c.Value)]), cancellationToken);
                 return EndOfTurn;
         }
     }

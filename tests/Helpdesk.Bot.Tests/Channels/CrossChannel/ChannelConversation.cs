@@ -1,6 +1,9 @@
 using Helpdesk.Bot.Bots;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Testing;
+using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.Troubleshooting;
+using Helpdesk.Skills.Troubleshooting.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Tests.Channels.CrossChannel;
@@ -8,6 +11,9 @@ namespace Helpdesk.Bot.Tests.Channels.CrossChannel;
 /// <summary>The real helpdesk bot (dialogs, state) in one conversation on one <see cref="ChannelSimulation"/>.</summary>
 internal sealed class ChannelConversation
 {
+    /// <summary>The shipped flows, loaded once for every conversation.</summary>
+    public static readonly FlowCatalog Flows = FlowCatalog.FromEmbedded();
+
     private readonly ChannelSimulation _channel;
     private readonly HelpdeskBot _bot;
     private readonly TestAdapter _adapter = new();
@@ -18,7 +24,9 @@ internal sealed class ChannelConversation
         _channel = channel;
         var texts = new BotTexts(Options.Create(new ServiceDeskOptions()));
         var state = new ConversationState(new MemoryStorage());
-        _bot = new HelpdeskBot(state, new MainDialog(texts, new FixProblemDialog(texts)), texts);
+        var troubleshooting = new TroubleshootingDialog(
+            Flows, new CaseFileAccessor(state), new KnownIncidents(new MemoryIncidentStore(), TimeProvider.System), TimeProvider.System);
+        _bot = new HelpdeskBot(state, new MainDialog(texts, troubleshooting), texts);
         _adapter.Use(new AutoSaveStateMiddleware(state));
     }
 

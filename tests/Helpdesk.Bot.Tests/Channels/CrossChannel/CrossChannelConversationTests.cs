@@ -13,6 +13,10 @@ public sealed class CrossChannelConversationTests
 {
     private static readonly BotTexts Texts = new(Options.Create(new ServiceDeskOptions()));
 
+    private const string PickerPrompt = "What kind of problem is it?";
+
+    private static readonly string[] FlowLabels = [.. ChannelConversation.Flows.Flows.Select(f => f.Label), "Something else"];
+
     public static TheoryData<string> Channels => ["webchat", "teams-personal", "teams-groupChat", "teams-channel", "slack-dm", "slack-channel"];
 
     [Fact]
@@ -24,10 +28,10 @@ public sealed class CrossChannelConversationTests
             Assert.Contains(welcome, r => r.Text.Contains("IT help assistant", StringComparison.Ordinal));
             Assert.Contains(welcome, r => r.Buttons.Select(b => b.Title).SequenceEqual(MainMenu.Choices.Select(m => m.Value)));
             var prompt = await c.ClickAsync(MainMenu.FixProblem);
-            Assert.Contains(prompt, r => r.Text == Texts.ProblemAreaPrompt);
-            Assert.Contains(prompt, r => r.Buttons.Select(b => b.Title).SequenceEqual(FixProblemDialog.Areas.Select(a => a.Value)));
+            Assert.Contains(prompt, r => r.Text == PickerPrompt);
+            Assert.Contains(prompt, r => r.Buttons.Select(b => b.Title).SequenceEqual(FlowLabels));
             var answer = await c.ClickAsync("Printer");
-            Assert.Contains(answer, r => r.Text.Contains("Guided troubleshooting for Printer", StringComparison.Ordinal));
+            Assert.Contains(answer, r => r.Text.Contains("What's the printer doing?", StringComparison.Ordinal));
         });
 
         AssertSame(transcripts);
@@ -41,7 +45,8 @@ public sealed class CrossChannelConversationTests
             await c.SayAsync("hi");
             Assert.Contains(await c.SayAsync("pasword reset"), r => r.Text.Contains("Self-service password reset", StringComparison.Ordinal));
             await c.SayAsync("fix a problem");
-            Assert.Contains(await c.SayAsync("wirelss"), r => r.Text.Contains("Guided troubleshooting for Wi-Fi", StringComparison.Ordinal));
+            Assert.Contains(await c.SayAsync("wi-fi"), r => r.Text.Contains("Where are you, and which network", StringComparison.Ordinal));
+            await c.SayAsync("cancel");
             Assert.Contains(await c.SayAsync("5"), r => r.Text.Contains("servicedesk@contoso.example", StringComparison.Ordinal));
         });
 
@@ -57,8 +62,8 @@ public sealed class CrossChannelConversationTests
             await c.ClickAsync(MainMenu.FixProblem);
             var help = await c.SayAsync("help");
             Assert.Contains(help, r => r.Text.Contains("Here's what I can do", StringComparison.Ordinal));
-            Assert.Contains(help, r => r.Text.Contains(Texts.ProblemAreaPrompt, StringComparison.Ordinal) && r.Buttons.Count == FixProblemDialog.Areas.Count);
-            Assert.Contains(await c.ClickAsync("VPN"), r => r.Text.Contains("Guided troubleshooting for VPN", StringComparison.Ordinal));
+            Assert.Contains(help, r => r.Text.Contains(PickerPrompt, StringComparison.Ordinal) && r.Buttons.Count == FlowLabels.Length);
+            Assert.Contains(await c.ClickAsync("VPN"), r => r.Text.Contains("What's happening with the VPN?", StringComparison.Ordinal));
         });
 
         AssertSame(transcripts);
