@@ -111,7 +111,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         }
 
         var answer = (await _recorder.WaitForCallsAsync(3))[2];
-        Assert.Contains("Guided troubleshooting for Printer", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("I'll take you through the same checks a technician would", answer.Text, StringComparison.Ordinal);
         Assert.Equal("1772442100.000200", answer.ThreadTs);
     }
 
