@@ -3,12 +3,14 @@ using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.Knowledge;
 
 namespace Helpdesk.Bot.Bots;
 
 /// <summary>
 /// The root dialog: routes each new request (a menu button, or the same thing typed — typos included) to what
-/// handles it, and answers honestly when it can't. It is begun afresh for every request, so it keeps no state of its own.
+/// handles it; anything else — a question in the user's own words — is answered from the help articles, which say
+/// honestly when they have nothing. It is begun afresh for every request, so it keeps no state of its own.
 /// </summary>
 internal sealed class MainDialog : ComponentDialog
 {
@@ -21,15 +23,24 @@ internal sealed class MainDialog : ComponentDialog
     // The global commands ("help", "menu"…) are handled before this dialog; when one begins it, show the menu.
     private static readonly InterruptionRecognizer Commands = new();
 
+    /// <summary>
+    /// A fuzzy menu match below this score is a guess from a word or two ("teams mic not working" ~ "it's not
+    /// working"): the help articles get the question first. Typed menu requests score higher ("pasword reset" 0.94).
+    /// </summary>
+    private const double WeakMenuGuess = 0.75;
+
+    private static readonly IReadOnlyList<string> MenuTitles = [.. MainMenu.Choices.Select(c => c.Value)];
+
     private readonly BotTexts _texts;
     private readonly ChoiceRecognizer _recognizer = new();
 
-    public MainDialog(BotTexts texts, FixProblemDialog fixProblem)
+    public MainDialog(BotTexts texts, FixProblemDialog fixProblem, KnowledgeDialog knowledge)
         : base(DialogId)
     {
         _texts = texts;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(fixProblem);
+        AddDialog(knowledge);
         InitialDialogId = RouteStep;
     }
 
@@ -51,6 +62,11 @@ internal sealed class MainDialog : ComponentDialog
         }
 
         var recognition = _recognizer.Recognize(text, MainMenu.Choices);
+        if (IsWeakGuess(recognition))
+        {
+            return await AskKnowledgeAsync(step, text, cancellationToken);
+        }
+
         switch (recognition.Status)
         {
             case ChoiceRecognitionStatus.Matched:
@@ -63,10 +79,20 @@ internal sealed class MainDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken);
 
             default:
-                await step.Context.SendActivityAsync(MainMenu.Prompt(_texts.Fallback), cancellationToken);
-                return await step.EndDialogAsync(null, cancellationToken);
+                return await AskKnowledgeAsync(step, text, cancellationToken);
         }
     }
+
+    private static bool IsWeakGuess(ChoiceRecognition recognition) => recognition.Status switch
+    {
+        ChoiceRecognitionStatus.Matched => recognition.Choice is { MatchKind: ChoiceMatchKind.Fuzzy, Score: < WeakMenuGuess },
+        ChoiceRecognitionStatus.Ambiguous => recognition.Candidates.All(c => c is { MatchKind: ChoiceMatchKind.Fuzzy, Score: < WeakMenuGuess }),
+        _ => false,
+    };
+
+    /// <summary>The help articles answer <paramref name="query"/> (or ask for the question when null).</summary>
+    private static Task<DialogTurnResult> AskKnowledgeAsync(WaterfallStepContext step, string? query, CancellationToken cancellationToken) =>
+        step.BeginDialogAsync(KnowledgeDialog.DialogId, new KnowledgeRequest(query, MenuTitles), cancellationToken);
 
     /// <summary>A skill ended: act on its outcome (a person takes over when it asks for one).</summary>
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -95,8 +121,7 @@ internal sealed class MainDialog : ComponentDialog
                 await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service account unlock"), cancellationToken);
                 break;
             case MainMenu.SearchArticles:
-                await step.Context.SendActivityAsync(_texts.NotAvailableYet("Searching help articles"), cancellationToken);
-                break;
+                return await AskKnowledgeAsync(step, null, cancellationToken);
             default:
                 throw new InvalidOperationException($"Menu entry '{choice}' has no handler.");
         }

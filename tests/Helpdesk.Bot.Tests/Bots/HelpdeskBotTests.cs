@@ -2,6 +2,8 @@ using Helpdesk.Bot.Bots;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Testing;
+using Helpdesk.Bot.Tests.Knowledge;
+using Helpdesk.Skills.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Tests.Bots;
@@ -62,7 +64,6 @@ public sealed class HelpdeskBotTests
     [InlineData("pasword reset", "Self-service password reset")]
     [InlineData("forgot my password", "Self-service password reset")]
     [InlineData("im locked out", "Self-service account unlock")]
-    [InlineData("Search help articles", "Searching help articles")]
     public async Task Message_MenuEntryTypedOrClicked_RoutesHonestly(string text, string feature)
     {
         await Welcomed()
@@ -84,11 +85,67 @@ public sealed class HelpdeskBotTests
     }
 
     [Fact]
-    public async Task Message_Unknown_HonestFallbackWithMenu()
+    public async Task Message_Unknown_NoArticleFitsSoAsksToRephraseWithMenu()
     {
         await Welcomed()
             .Send("purple elephants dancing")
-            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .AssertReplyWithSuggestedActions(KnowledgeTexts.NotFound, Menu)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("outlook keeps crashing when i open it", "Outlook crashes or freezes")]
+    [InlineData("vpn says certificate expired", "VPN certificate error")]
+    [InlineData("teams mic not working", "Teams microphone, speaker or camera not working")]
+    [InlineData("think my account got hacked", "Think your account has been hacked")]
+    public async Task Message_QuestionInOwnWords_AnsweredWithAnArticleCard(string question, string title)
+    {
+        await Welcomed()
+            .Send(question)
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard, a => Assert.Contains(title, System.Text.Json.JsonSerializer.Serialize(a.Content), StringComparison.Ordinal))
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .Send("yes")
+            .AssertReply(KnowledgeTexts.Glad)
+            .Send("thanks")
+            .AssertReply(KnowledgeTexts.YouAreWelcome)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task SearchArticles_AsksWhatTheyNeedThenAnswers()
+    {
+        await Welcomed()
+            .Send(MainMenu.SearchArticles)
+            .AssertReply(KnowledgeTexts.AskQuestion)
+            .Send("printer is offline")
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard)
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Knowledge_ArticlesDidNotHelp_EscalationGivesServiceDeskContact()
+    {
+        await Welcomed()
+            .Send("vpn says certificate expired")
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard)
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .Send("no")
+            .AssertReply(KnowledgeTexts.NotSolved)
+            .AssertReply(_texts.TalkToPerson)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Knowledge_JunkTwice_OffersAPersonAndYesGivesServiceDeskContact()
+    {
+        await Welcomed()
+            .Send("purple elephants dancing")
+            .AssertReply(KnowledgeTexts.NotFound)
+            .Send("qwerty uiop")
+            .AssertReply(KnowledgeTexts.StillNotFound)
+            .Send("yes")
+            .AssertReply(_texts.TalkToPerson)
             .StartTestAsync();
     }
 
@@ -132,7 +189,7 @@ public sealed class HelpdeskBotTests
             .Send("xxxx yyyy")
             .AssertReply(_texts.NoProblemAreaMatched)
             .Send("zzzz qqqq")
-            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .AssertReplyWithSuggestedActions(KnowledgeTexts.NotFound, Menu)
             .StartTestAsync();
     }
 
@@ -158,7 +215,7 @@ public sealed class HelpdeskBotTests
             .Send("start over")
             .AssertReplyWithSuggestedActions(_texts.MenuPrompt, Menu)
             .Send("VPN")
-            .AssertReply(_texts.Fallback)
+            .AssertReplyWithSuggestedActions(KnowledgeTexts.NotFound, Menu)
             .StartTestAsync();
     }
 
@@ -196,7 +253,7 @@ public sealed class HelpdeskBotTests
     public async Task Invoke_HealthCheck_AnswersSuccessInTheInvokeResponse()
     {
         var conversationState = new ConversationState(new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts), TestKnowledge.Dialog(conversationState)), _texts);
         var adapter = new TestAdapter();
         Core.Turns.TurnContext? seen = null;
 
@@ -217,7 +274,7 @@ public sealed class HelpdeskBotTests
     private TestFlow NewFlow(IStorage? storage = null)
     {
         var conversationState = new ConversationState(storage ?? new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts)), _texts);
+        var bot = new HelpdeskBot(conversationState, new MainDialog(_texts, new FixProblemDialog(_texts), TestKnowledge.Dialog(conversationState)), _texts);
         var adapter = new TestAdapter();
         adapter.Use(new AutoSaveStateMiddleware(conversationState));
         return new TestFlow(adapter, bot);
