@@ -98,8 +98,9 @@ internal static partial class ArticleHtmlRenderer
         var pathEnd = trimmed.IndexOfAny(['/', '?', '#']);
         if (schemeEnd >= 0 && (pathEnd < 0 || schemeEnd < pathEnd))
         {
+            // Kept as written (the renderer escapes it); only the scheme decides.
             return Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto"
-                ? absolute.AbsoluteUri
+                ? trimmed
                 : null;
         }
 
@@ -188,7 +189,7 @@ internal static partial class ArticleHtmlRenderer
                 var alt = PlainText(link).Trim();
                 if (alt.Length > 0)
                 {
-                    link.ReplaceBy(new LiteralInline("[" + alt + "]"));
+                    link.ReplaceBy(new LiteralInline("[" + alt + "]"), copyChildren: false);
                 }
                 else
                 {

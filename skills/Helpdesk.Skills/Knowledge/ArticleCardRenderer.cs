@@ -7,8 +7,9 @@ namespace Helpdesk.Skills.Knowledge;
 
 /// <summary>
 /// The one place article cards are built. Channels that render Adaptive Cards (Web Chat, Direct Line clients, Teams,
-/// the Emulator) get one Adaptive Card 1.5 listing the articles — title, passage, category and date, the attribution
-/// line for third-party content, and an "Open article" button for each; any other channel (Slack through Azure Bot
+/// the Emulator) get one Adaptive Card 1.5 listing the articles — title, category and date, summary, for the best
+/// match also the passage that matches the question, the attribution line for third-party content, and an "Open
+/// article" button for each; any other channel (Slack through Azure Bot
 /// Service, unknown ones) gets a carousel of hero cards with the same content. A channel-specific renderer (Slack
 /// Block Kit, Teams-only features) belongs here too.
 /// </summary>
@@ -88,7 +89,12 @@ public static class ArticleCardRenderer
             items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(meta), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" });
         }
 
-        items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(Shorten(article.Text)), ["wrap"] = true, ["maxLines"] = featured ? 6 : 3 });
+        items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(Shorten(article.Summary)), ["wrap"] = true, ["maxLines"] = featured ? 4 : 2 });
+        if (featured && ShownSnippet(article) is { } snippet)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain("“" + Shorten(snippet) + "”"), ["wrap"] = true, ["isSubtle"] = true, ["maxLines"] = 4 });
+        }
+
         if (!string.IsNullOrWhiteSpace(article.Attribution))
         {
             items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(article.Attribution), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" });
@@ -112,7 +118,12 @@ public static class ArticleCardRenderer
 
     private static Attachment HeroCard(ArticleCardItem article)
     {
-        var text = Shorten(article.Text);
+        var text = Shorten(article.Summary);
+        if (ShownSnippet(article) is { } snippet)
+        {
+            text += "\n\n“" + Shorten(snippet) + "”";
+        }
+
         if (!string.IsNullOrWhiteSpace(article.Attribution))
         {
             text += "\n\n" + article.Attribution;
@@ -146,6 +157,12 @@ public static class ArticleCardRenderer
 
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
+
+    /// <summary>The snippet, unless it only repeats the summary.</summary>
+    private static string? ShownSnippet(ArticleCardItem article) =>
+        string.IsNullOrWhiteSpace(article.Snippet) || article.Summary.Contains(article.Snippet.Trim().TrimEnd('…', '.'), StringComparison.OrdinalIgnoreCase)
+            ? null
+            : article.Snippet.Trim();
 
     private static string Summary(ArticleCardPage page) =>
         page.Heading + " " + string.Join("; ", page.Articles.Select(a => a.Title));

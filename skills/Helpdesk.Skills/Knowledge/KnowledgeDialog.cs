@@ -131,7 +131,8 @@ public sealed class KnowledgeDialog : ComponentDialog
                 TicketCategories.For(a.Article),
                 new ArticleCardItem(
                     a.Hit.Title,
-                    string.IsNullOrWhiteSpace(a.Hit.Snippet) ? a.Hit.Summary : a.Hit.Snippet,
+                    a.Hit.Summary,
+                    a.Hit.Snippet,
                     ArticleLinks.For(a.Hit.Id, Settings.ArticleBaseUrl, step.Context.Activity.ChannelId, step.Context.Activity.ServiceUrl),
                     a.Article.Category,
                     a.Article.Updated,

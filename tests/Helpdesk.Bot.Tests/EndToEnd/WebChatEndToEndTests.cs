@@ -41,6 +41,31 @@ public sealed class WebChatEndToEndTests(BotServerFixture server)
         Assert.NotEmpty(json.GetProperty("clickReply").EnumerateArray());
     }
 
+    [EndToEndFact(EndToEndRequirements.Node | EndToEndRequirements.Chromium)]
+    public async Task WebChatPage_KnowledgeQuestion_ShowsArticleCardThatOpensTheArticleAndYesResolves()
+    {
+        // A symptom in the user's words: the article card renders in real Web Chat (Adaptive Card), its "Open article"
+        // button opens /kb/{id} on this site under the article page's CSP, and "Yes" ends it resolved.
+        var result = await RunAsync(
+            "knowledge",
+            "--send", "vpn says certificate expired",
+            "--expect-text", "VPN certificate error",
+            "--expect-buttons", "Open article|Yes|No",
+            "--open-link", "Open article",
+            "--expect-page-text", "Company Portal",
+            "--click", "Yes",
+            "--expect-click-reply", "Glad that fixed it");
+
+        Assert.True(result.Passed, result.Describe());
+        var json = result.Json!.Value;
+        Assert.Contains(json.GetProperty("botMessages").EnumerateArray(), m => m.GetString()!.Contains("Did this solve it?", StringComparison.Ordinal));
+        var opened = json.GetProperty("openedPage");
+        Assert.Equal(server.BaseUrl + "/kb/vpn-certificate-error", opened.GetProperty("url").GetString());
+        Assert.Equal("VPN certificate error", opened.GetProperty("heading").GetString());
+        Assert.StartsWith("default-src 'none'; script-src 'none'", opened.GetProperty("contentSecurityPolicy").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.GetProperty("pageErrors").EnumerateArray());
+    }
+
     private Task<NodeScriptResult> RunAsync(string name, params string[] arguments) => NodeE2EScripts.RunAsync(
         "webchat.e2e.mjs",
         ["--url", server.BaseUrl, "--artifacts", Path.Combine(RepositoryPaths.Artifacts, "webchat-" + name), "--chromium", EndToEndEnvironment.ChromiumPath, .. arguments],
