@@ -50,6 +50,7 @@ public sealed class WebChatEndToEndTests(BotServerFixture server)
             "knowledge",
             "--send", "vpn says certificate expired",
             "--expect-text", "VPN certificate error",
+            "--expect-text", "Did this solve it?",
             "--expect-buttons", "Open article|Yes|No",
             "--open-link", "Open article",
             "--expect-page-text", "Company Portal",
