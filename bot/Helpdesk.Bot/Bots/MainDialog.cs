@@ -25,19 +25,22 @@ internal sealed class MainDialog : ComponentDialog
 
     /// <summary>
     /// A fuzzy menu match below this score is a guess from a word or two ("teams mic not working" ~ "it's not
-    /// working"): the help articles get the question first. Typed menu requests score higher ("pasword reset" 0.94).
+    /// working"): when the help articles have a confident answer, it wins; otherwise the guess stands ("can i speak
+    /// to a human please" ~ "human"). Typed menu requests score higher ("pasword reset" 0.94).
     /// </summary>
     private const double WeakMenuGuess = 0.75;
 
     private static readonly IReadOnlyList<string> MenuTitles = [.. MainMenu.Choices.Select(c => c.Value)];
 
     private readonly BotTexts _texts;
+    private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
 
     public MainDialog(BotTexts texts, FixProblemDialog fixProblem, KnowledgeDialog knowledge)
         : base(DialogId)
     {
         _texts = texts;
+        _knowledge = knowledge;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(fixProblem);
         AddDialog(knowledge);
@@ -62,7 +65,7 @@ internal sealed class MainDialog : ComponentDialog
         }
 
         var recognition = _recognizer.Recognize(text, MainMenu.Choices);
-        if (IsWeakGuess(recognition))
+        if (IsWeakGuess(recognition) && _knowledge.CanAnswer(text))
         {
             return await AskKnowledgeAsync(step, text, cancellationToken);
         }

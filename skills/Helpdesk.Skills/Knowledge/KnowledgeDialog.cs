@@ -80,6 +80,10 @@ public sealed class KnowledgeDialog : ComponentDialog
 
     private KnowledgeSettings Settings => _finder.Settings;
 
+    /// <summary>True when the articles have a confident answer to <paramref name="query"/> (lets a router prefer it over a weak guess).</summary>
+    public bool CanAnswer(string? query) =>
+        !string.IsNullOrWhiteSpace(query) && _availability.IsAvailable && _finder.Find(query, 1).Count > 0;
+
     // ---- main: ask, search, route -------------------------------------------------------------------------
 
     private static async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -118,7 +122,8 @@ public sealed class KnowledgeDialog : ComponentDialog
             return await step.EndDialogAsync(SkillOutcome.Ended, cancellationToken);
         }
 
-        var redacted = _redactor.Redact(query, TurnSecrets.Find(step.Context));
+        // A message the bot expected to be a secret (a code) is never stored, not even redacted.
+        var redacted = step.Context.InboundIsSecret() ? RedactionMarker.Text : _redactor.Redact(query, TurnSecrets.Find(step.Context));
         var found = _finder.Find(query, 1 + Settings.ResultsPerPage);
         var misses = (await _misses.GetAsync(step.Context, () => new KnowledgeMisses(), cancellationToken))!;
         if (found.Count > 0)

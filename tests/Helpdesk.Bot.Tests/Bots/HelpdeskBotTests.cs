@@ -75,6 +75,7 @@ public sealed class HelpdeskBotTests
     [Theory]
     [InlineData("agent")]
     [InlineData("talk to a humann")]
+    [InlineData("can i speak to a human please")]
     [InlineData("5")]
     public async Task Message_AsksForAPerson_GivesServiceDeskContact(string text)
     {

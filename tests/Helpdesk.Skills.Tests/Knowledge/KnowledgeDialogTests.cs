@@ -356,6 +356,22 @@ public sealed class KnowledgeDialogTests
     }
 
     [Fact]
+    public async Task Question_ThatWasExpectedToBeASecret_NeverStored()
+    {
+        var harness = new KnowledgeDialogHarness();
+        harness.Adapter.Use(new InboundSecret("printer is offline"));
+
+        await harness.Flow()
+            .Send("printer is offline")
+            .AssertReply(_ => { }, "card")
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .StartTestAsync();
+
+        Assert.Equal(RedactionMarker.Text, Assert.Single(harness.Feedback.Rows).Impression.Query);
+        Assert.DoesNotContain("printer is offline", JsonSerializer.Serialize(await harness.CaseFileAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dialog_ServerRestartsAtTheQuestion_ContinuesFromStoredState()
     {
         var first = new KnowledgeDialogHarness();
@@ -414,6 +430,20 @@ public sealed class KnowledgeDialogTests
                 Assert.Equal("https://help.contoso.com/kb/printer-offline", button["value"]!.GetValue<string>());
             }, "hero card")
             .StartTestAsync();
+    }
+
+    /// <summary>Marks one message as the answer to a request for a secret, as the redaction middleware does.</summary>
+    private sealed class InboundSecret(string text) : Bot.Core.Turns.IMiddleware
+    {
+        public Task OnTurnAsync(Bot.Core.Turns.ITurnContext turnContext, Bot.Core.Turns.NextDelegate next, CancellationToken cancellationToken)
+        {
+            if (turnContext.Activity.Text == text)
+            {
+                TurnSecrets.For(turnContext).InboundIsSecret = true;
+            }
+
+            return next(cancellationToken);
+        }
     }
 
     private static void AssertCard(Activity reply, string heading, params (string Title, string Url)[] articles)
