@@ -161,12 +161,18 @@ internal static partial class ArticleHtmlRenderer
             : null;
     }
 
+    /// <summary>The page shows the title as its one level-1 heading: a leading copy is dropped, other level-1 headings become level 2.</summary>
     private static void DropTitleHeading(MarkdownDocument document, string title)
     {
         if (document.FirstOrDefault() is HeadingBlock { Level: 1 } heading
             && string.Equals(PlainText(heading.Inline).Trim(), title.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             document.Remove(heading);
+        }
+
+        foreach (var other in document.Descendants<HeadingBlock>().Where(h => h.Level == 1))
+        {
+            other.Level = 2;
         }
     }
 

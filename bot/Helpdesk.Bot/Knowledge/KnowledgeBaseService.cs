@@ -23,7 +23,7 @@ internal sealed class KnowledgeBaseService(
 {
     private Task? _build;
     private ArticleWatcher? _watcher;
-    private bool _stopping;
+    private volatile bool _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

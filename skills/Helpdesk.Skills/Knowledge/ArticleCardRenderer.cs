@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Helpdesk.Bot.Core.Schema;
@@ -21,10 +22,9 @@ public static class ArticleCardRenderer
     /// <summary>Longest passage put on a card (the index cuts snippets at 240 characters).</summary>
     public const int MaxTextLength = 320;
 
-    private static readonly HashSet<string> AdaptiveChannels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ChannelIds.Webchat, ChannelIds.Directline, ChannelIds.Msteams, ChannelIds.Emulator, ChannelIds.Test,
-    };
+    private static readonly FrozenSet<string> AdaptiveChannels = FrozenSet.ToFrozenSet(
+        [ChannelIds.Webchat, ChannelIds.Directline, ChannelIds.Msteams, ChannelIds.Emulator, ChannelIds.Test],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="channelId"/> renders Adaptive Cards.</summary>
     public static bool SupportsAdaptiveCards(string? channelId) => channelId is not null && AdaptiveChannels.Contains(channelId);

@@ -178,7 +178,7 @@ public sealed class KnowledgeDialog : ComponentDialog
     {
         var results = step.GetOptions<KnowledgeResults>() ?? throw new InvalidOperationException("The results flow needs KnowledgeResults.");
         step.Values[QueryKey] = results.Query;
-        step.Values[FoundKey] = results.Articles;
+        step.Values[FoundKey] = results.Articles.ToList();
         await ShowAsync(step, results.Query, KnowledgeTexts.BestMatch, results.Articles.Take(1).ToList(), cancellationToken);
         return await AskSolvedAsync(step, KnowledgeTexts.DidThisSolveIt, cancellationToken);
     }

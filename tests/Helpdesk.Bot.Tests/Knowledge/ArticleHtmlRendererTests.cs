@@ -66,7 +66,7 @@ public sealed class ArticleHtmlRendererTests
         var article = Docs with
         {
             Title = "Outlook crashes",
-            Markdown = "# Outlook crashes\n\n:::image type=\"content\" source=\"media/x.png\" alt-text=\"x\":::\n\n[!INCLUDE [banner](../includes/banner.md)]\n\n> [!NOTE]\n> Close Outlook first.\n\nBody text.\n",
+            Markdown = "# Outlook crashes\n\n:::image type=\"content\" source=\"media/x.png\" alt-text=\"x\":::\n\n[!INCLUDE [banner](../includes/banner.md)]\n\n> [!NOTE]\n> Close Outlook first.\n\nBody text.\n\n# Another top heading\n",
         };
 
         var html = ArticleHtmlRenderer.Render(article, Indexed.Contains);
@@ -77,6 +77,7 @@ public sealed class ArticleHtmlRendererTests
         Assert.Contains("<blockquote>\n<p><strong>Note:</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Close Outlook first.", html, StringComparison.Ordinal);
         Assert.Contains("<p>Body text.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"another-top-heading\">Another top heading</h2>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed partial class ArticlePageApiTests : IClassFixture<WebApplicationFa
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
-        Assert.Contains($"<style nonce=\"{StyleNonce().Match(csp).Groups[1].Value}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<style nonce=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(StyleNonce().Match(csp).Groups[1].Value)}\">", html, StringComparison.Ordinal);
         Assert.Contains("<h1 class=\"kb-article__title\">VPN won&#x27;t connect</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/css/site.css\">", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/css/kb.css\">", html, StringComparison.Ordinal);
@@ -87,6 +87,7 @@ public sealed partial class ArticlePageApiTests : IClassFixture<WebApplicationFa
         }
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(Regex.Matches(html, "<h1"));
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("evil.example", html.Replace("[tracker]", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
 
