@@ -87,6 +87,21 @@ async function sendAndConfirmDelivered(text, timeoutMs) {
   const input = page.locator(SEND_BOX);
   await input.fill(text);
   await input.press('Enter');
+
+  // Web Chat ignores Enter while it is still connecting (seen on a loaded machine): the text then stays in the send
+  // box. Press Enter again while it does — text still in the box means it was not sent, so nothing is sent twice.
+  const retryUntil = Date.now() + timeoutMs;
+  while (Date.now() < retryUntil) {
+    await page.waitForTimeout(2000);
+    const appeared = (await page.evaluate(transcript)).slice(before).some((activity) => activity.fromUser && activity.text === text);
+    if (appeared || (await input.inputValue().catch(() => '')) !== text) {
+      break;
+    }
+
+    log(`"${text}" is still in the send box: pressing Enter again`);
+    await input.press('Enter');
+  }
+
   await pollUntil(async () => {
     const activities = await page.evaluate(transcript);
     const mine = activities.slice(before).find((activity) => activity.fromUser && activity.text === text);
