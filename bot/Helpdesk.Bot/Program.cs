@@ -5,6 +5,7 @@ using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Incidents;
 using Helpdesk.Bot.Troubleshooting;
+using Helpdesk.Bot.Knowledge;
 using Helpdesk.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddDirectLine();
 builder.AddSlack();
 builder.AddWebChat();
 builder.AddTroubleshooting();
+builder.AddKnowledgeBase();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapDirectLineApi();
 app.MapSlackApi();
 app.MapWebChatApi();
 app.MapIncidentsApi();
+app.MapKnowledgeApi();
 
 app.Run();
 

@@ -24,6 +24,9 @@ const USAGE = `Usage: node webchat.e2e.mjs --url <base URL> [options]
                                --expect-text "" only requires an answer.
   --expect-buttons <a|b|c>     Suggested-action/card buttons that must appear, separated by "|"
                                (default: "${DEFAULT_BUTTONS}"); "" = none expected.
+  --open-link <title>          A card button that opens a page (e.g. "Open article"): it is clicked, the page must open
+                               on this site under its own CSP, show a heading and log no errors (default: none).
+  --expect-page-text <text>    Text the opened page must contain (case-insensitive; with --open-link).
   --click <title>              Button to click afterwards (default: "Talk to a person"); "" = no click.
   --expect-click-reply <text>  Text the bot's answer to the click must contain (case-insensitive; default: any text).
   --check-reload <bool>        Reload the page and check the conversation is restored (default: true).
@@ -84,6 +87,21 @@ async function sendAndConfirmDelivered(text, timeoutMs) {
   const input = page.locator(SEND_BOX);
   await input.fill(text);
   await input.press('Enter');
+
+  // Web Chat ignores Enter while it is still connecting (seen on a loaded machine): the text then stays in the send
+  // box. Press Enter again while it does — text still in the box means it was not sent, so nothing is sent twice.
+  const retryUntil = Date.now() + timeoutMs;
+  while (Date.now() < retryUntil) {
+    await page.waitForTimeout(2000);
+    const appeared = (await page.evaluate(transcript)).slice(before).some((activity) => activity.fromUser && activity.text === text);
+    if (appeared || (await input.inputValue().catch(() => '')) !== text) {
+      break;
+    }
+
+    log(`"${text}" is still in the send box: pressing Enter again`);
+    await input.press('Enter');
+  }
+
   await pollUntil(async () => {
     const activities = await page.evaluate(transcript);
     const mine = activities.slice(before).find((activity) => activity.fromUser && activity.text === text);
@@ -128,6 +146,8 @@ async function main() {
     'expect-text': { type: 'string', multiple: true, default: ['IT help'] },
     'expect-buttons': { type: 'string', default: DEFAULT_BUTTONS },
     click: { type: 'string', default: 'Talk to a person' },
+    'open-link': { type: 'string', default: '' },
+    'expect-page-text': { type: 'string', default: '' },
     'expect-click-reply': { type: 'string', default: '' },
     'check-reload': { type: 'string', default: 'true' },
     timeout: { type: 'string', default: '30000' },
@@ -222,6 +242,56 @@ async function main() {
         describe: (last) => `Missing buttons ${last.missing.map((title) => JSON.stringify(title)).join(', ')}; visible buttons: ${last.buttons.map((title) => JSON.stringify(title)).join(', ') || '(none)'}`,
       });
       return state.buttons;
+    });
+  }
+
+  const openLink = options['open-link'].trim();
+  if (openLink) {
+    result.openedPage = await steps.run(`open "${openLink}"`, async () => {
+      const button = page.locator(`${WEB_CHAT_HOST} button`).filter({ hasText: exactly(openLink) }).last();
+      let popup;
+      try {
+        [popup] = await Promise.all([context.waitForEvent('page', { timeout: timeoutMs }), button.click({ timeout: timeoutMs })]);
+      } catch {
+        throw new CheckFailed(`Clicking "${openLink}" did not open a page; visible buttons: ${(await visibleButtons()).map((title) => JSON.stringify(title)).join(', ') || '(none)'}`);
+      }
+
+      const popupErrors = [];
+      popup.on('console', (message) => {
+        if (message.type() === 'error') {
+          popupErrors.push(message.text().slice(0, 300));
+        }
+      });
+      await popup.waitForLoadState('load', { timeout: timeoutMs });
+      // The navigation's own response may come before a listener could be attached: ask for the same URL again.
+      const response = await context.request.get(popup.url(), { headers: { Accept: 'text/html' }, timeout: timeoutMs });
+      const opened = {
+        url: popup.url(),
+        status: response.status(),
+        contentSecurityPolicy: response.headers()['content-security-policy'] ?? null,
+        heading: ((await popup.locator('h1').first().innerText({ timeout: timeoutMs }).catch(() => '')) || '').trim(),
+        text: ((await popup.locator('body').innerText().catch(() => '')) || '').slice(0, 4000),
+        consoleErrors: popupErrors,
+      };
+      await popup.waitForTimeout(300);
+      await popup.close();
+      if (new URL(opened.url).origin !== new URL(url).origin) {
+        throw new CheckFailed(`"${openLink}" opened ${opened.url}, not a page of ${url}.`);
+      }
+
+      if (opened.status !== 200 || !opened.heading) {
+        throw new CheckFailed(`The page opened by "${openLink}" (${opened.url}) answered ${opened.status} with heading "${opened.heading}".`);
+      }
+
+      if (options['expect-page-text'] && !includesText(opened.text, options['expect-page-text'])) {
+        throw new CheckFailed(`The page ${opened.url} does not contain "${options['expect-page-text']}".`);
+      }
+
+      if (popupErrors.length > 0) {
+        throw new CheckFailed(`The page ${opened.url} logged errors: ${popupErrors[0]}`);
+      }
+
+      return opened;
     });
   }
 

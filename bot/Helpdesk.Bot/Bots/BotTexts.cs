@@ -23,8 +23,8 @@ internal sealed class BotTexts(IOptions<ServiceDeskOptions> options)
         $"- **{MainMenu.TalkToPerson}**\n\n" +
         "You can type **menu** at any time to start over, **cancel** to stop what we're doing, or **agent** to reach a person.";
 
-    public string Fallback =>
-        "Sorry, I didn't understand that. I can help with the things below — or type **agent** to reach the service desk.";
+    public string DeclinedOffer =>
+        "No problem. Tell me a bit more about what's wrong, or type **menu** to see everything I can help with.";
 
     public string ServiceDeskContact =>
         $"You can reach the {_desk.CompanyName} service desk by phone at **{_desk.Phone}** ({_desk.Hours}) or e-mail **{_desk.Email}**" +

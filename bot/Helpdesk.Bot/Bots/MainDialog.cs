@@ -4,17 +4,20 @@ using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Troubleshooting;
+using Helpdesk.Skills.Knowledge;
 
 namespace Helpdesk.Bot.Bots;
 
 /// <summary>
 /// The root dialog: routes each new request (a menu button, or the same thing typed — typos included) to what
-/// handles it, and answers honestly when it can't. It is begun afresh for every request, so it keeps no state of its own.
+/// handles it; anything else — a question in the user's own words — is answered from the help articles, which say
+/// honestly when they have nothing. It is begun afresh for every request, so it keeps no state of its own.
 /// </summary>
 internal sealed class MainDialog : ComponentDialog
 {
     public const string DialogId = nameof(MainDialog);
     private const string RouteStep = DialogId + ".route";
+    private const string QueryKey = "query";
 
     private static readonly string[] Greetings =
         ["hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "hi there", "hello there", "howdy"];
@@ -22,17 +25,29 @@ internal sealed class MainDialog : ComponentDialog
     // The global commands ("help", "menu"…) are handled before this dialog; when one begins it, show the menu.
     private static readonly InterruptionRecognizer Commands = new();
 
+    /// <summary>
+    /// A fuzzy menu match below this score is a guess from a word or two ("teams mic not working" ~ "it's not
+    /// working"): when the help articles have a confident answer, it wins; otherwise the guess stands ("can i speak
+    /// to a human please" ~ "human"). Typed menu requests score higher ("pasword reset" 0.94).
+    /// </summary>
+    private const double WeakMenuGuess = 0.75;
+
+    private static readonly IReadOnlyList<string> MenuTitles = [.. MainMenu.Choices.Select(c => c.Value)];
+
     private readonly BotTexts _texts;
     private readonly TroubleshootingDialog _troubleshooting;
+    private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
 
-    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting)
+    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting, KnowledgeDialog knowledge)
         : base(DialogId)
     {
         _texts = texts;
         _troubleshooting = troubleshooting;
-        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
+        _knowledge = knowledge;
+        AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, AfterSkillAsync, FinishAsync]));
         AddDialog(troubleshooting);
+        AddDialog(knowledge);
         InitialDialogId = RouteStep;
     }
 
@@ -59,7 +74,14 @@ internal sealed class MainDialog : ComponentDialog
         if (recognition.Choice?.MatchKind is not (ChoiceMatchKind.Exact or ChoiceMatchKind.Position)
             && _troubleshooting.RequestFor(text) is { } troubleshoot)
         {
+            step.Values[QueryKey] = text;
             return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, troubleshoot, cancellationToken);
+        }
+
+        // A question a weak menu guess would swallow ("teams mic not working") goes to the help articles when they know it.
+        if (IsWeakGuess(recognition) && _knowledge.CanAnswer(text))
+        {
+            return await AskKnowledgeAsync(step, text, cancellationToken);
         }
 
         switch (recognition.Status)
@@ -74,9 +96,40 @@ internal sealed class MainDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken);
 
             default:
-                await step.Context.SendActivityAsync(MainMenu.Prompt(_texts.Fallback), cancellationToken);
-                return await step.EndDialogAsync(null, cancellationToken);
+                return await AskKnowledgeAsync(step, text, cancellationToken);
         }
+    }
+
+    private static bool IsWeakGuess(ChoiceRecognition recognition) => recognition.Status switch
+    {
+        ChoiceRecognitionStatus.Matched => recognition.Choice is { MatchKind: ChoiceMatchKind.Fuzzy, Score: < WeakMenuGuess },
+        ChoiceRecognitionStatus.Ambiguous => recognition.Candidates.All(c => c is { MatchKind: ChoiceMatchKind.Fuzzy, Score: < WeakMenuGuess }),
+        _ => false,
+    };
+
+    /// <summary>The help articles answer <paramref name="query"/> (or ask for the question when null).</summary>
+    private static Task<DialogTurnResult> AskKnowledgeAsync(WaterfallStepContext step, string? query, CancellationToken cancellationToken) =>
+        step.BeginDialogAsync(KnowledgeDialog.DialogId, new KnowledgeRequest(query, MenuTitles), cancellationToken);
+
+    /// <summary>
+    /// The user turned down the flow offered for their message: the help articles answer it when they can (the
+    /// same words, no retyping), else the bot asks for more.
+    /// </summary>
+    private async Task<DialogTurnResult> AfterSkillAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not SkillOutcome { Kind: SkillOutcomeKind.Declined })
+        {
+            return await step.NextAsync(step.Result, cancellationToken);
+        }
+
+        var query = step.Values.GetValue<string>(QueryKey);
+        if (_knowledge.CanAnswer(query))
+        {
+            return await AskKnowledgeAsync(step, query, cancellationToken);
+        }
+
+        await step.Context.SendActivityAsync(_texts.DeclinedOffer, cancellationToken);
+        return await step.EndDialogAsync(SkillOutcome.Ended, cancellationToken);
     }
 
     /// <summary>A skill ended: act on its outcome (a person takes over when it asks for one).</summary>
@@ -106,8 +159,7 @@ internal sealed class MainDialog : ComponentDialog
                 await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service account unlock"), cancellationToken);
                 break;
             case MainMenu.SearchArticles:
-                await step.Context.SendActivityAsync(_texts.NotAvailableYet("Searching help articles"), cancellationToken);
-                break;
+                return await AskKnowledgeAsync(step, null, cancellationToken);
             default:
                 throw new InvalidOperationException($"Menu entry '{choice}' has no handler.");
         }

@@ -7,6 +7,8 @@ public sealed record SkillOutcome(SkillOutcomeKind Kind, EscalationRequest? Esca
 
     public static SkillOutcome Ended { get; } = new(SkillOutcomeKind.Ended);
 
+    public static SkillOutcome Declined { get; } = new(SkillOutcomeKind.Declined);
+
     public static SkillOutcome Escalate(EscalationRequest request) =>
         new(SkillOutcomeKind.Escalate, request ?? throw new ArgumentNullException(nameof(request)));
 }

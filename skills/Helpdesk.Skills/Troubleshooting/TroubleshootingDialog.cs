@@ -124,8 +124,8 @@ public sealed class TroubleshootingDialog : ComponentDialog
                 return await step.BeginDialogAsync(FlowRunnerDialog.DialogId, ids[0], cancellationToken);
             }
 
-            await step.Context.SendActivityAsync(TroubleshootingTexts.DeclinedConfirm, cancellationToken);
-            return await step.EndDialogAsync(SkillOutcome.Ended, cancellationToken);
+            // Said nothing: the caller may answer the message another way (the help articles), or say DeclinedConfirm.
+            return await step.EndDialogAsync(SkillOutcome.Declined, cancellationToken);
         }
 
         if (result is { Succeeded: true, Value: { } choice } && choice.Index < ids.Count)

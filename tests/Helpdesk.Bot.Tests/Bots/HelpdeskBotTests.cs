@@ -5,6 +5,9 @@ using Helpdesk.Bot.Core.Testing;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Troubleshooting;
 using Helpdesk.Skills.Troubleshooting.Incidents;
+using Helpdesk.Bot.Tests.Infrastructure;
+using Helpdesk.Bot.Tests.Knowledge;
+using Helpdesk.Skills.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Tests.Bots;
@@ -16,7 +19,7 @@ public sealed class HelpdeskBotTests
 
     private const string FlowIntro = "I'll take you through the same checks a technician would.";
 
-    private static readonly FlowCatalog Flows = FlowCatalog.FromEmbedded();
+    private static readonly FlowCatalog Flows = TestHelpdeskBot.Flows;
 
     private readonly BotTexts _texts = new(Options.Create(new ServiceDeskOptions()));
 
@@ -69,7 +72,6 @@ public sealed class HelpdeskBotTests
     [InlineData("pasword reset", "Self-service password reset")]
     [InlineData("forgot my password", "Self-service password reset")]
     [InlineData("im locked out", "Self-service account unlock")]
-    [InlineData("Search help articles", "Searching help articles")]
     public async Task Message_MenuEntryTypedOrClicked_RoutesHonestly(string text, string feature)
     {
         await Welcomed()
@@ -81,6 +83,7 @@ public sealed class HelpdeskBotTests
     [Theory]
     [InlineData("agent")]
     [InlineData("talk to a humann")]
+    [InlineData("can i speak to a human please")]
     [InlineData("5")]
     public async Task Message_AsksForAPerson_GivesServiceDeskContact(string text)
     {
@@ -91,11 +94,93 @@ public sealed class HelpdeskBotTests
     }
 
     [Fact]
-    public async Task Message_Unknown_HonestFallbackWithMenu()
+    public async Task Message_Unknown_NoArticleFitsSoAsksToRephraseWithMenu()
     {
         await Welcomed()
             .Send("purple elephants dancing")
-            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .AssertReplyWithSuggestedActions(KnowledgeTexts.NotFound, Menu)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("outlook keeps crashing when i open it", "Outlook crashes or freezes")]
+    [InlineData("vpn says certificate expired", "VPN certificate error")]
+    [InlineData("teams mic not working", "Teams microphone, speaker or camera not working")]
+    public async Task Message_SymptomWithAFlow_FlowOfferedAndNoThanksShowsTheArticle(string question, string title)
+    {
+        await Welcomed()
+            .Send(question)
+            .AssertReply(a => Assert.EndsWith("shall we troubleshoot it together?", a.Text, StringComparison.Ordinal), "the flow offered")
+            .Send("No thanks")
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard, a => Assert.Contains(title, System.Text.Json.JsonSerializer.Serialize(a.Content), StringComparison.Ordinal))
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .Send("yes")
+            .AssertReply(KnowledgeTexts.Glad)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_FlowDeclinedAndNoArticle_AsksForMore()
+    {
+        await Welcomed()
+            .Send("printer broken")
+            .AssertReplyContains("Sounds like a printer problem")
+            .Send("no thanks")
+            .AssertReply(a => Assert.True(a.Text == _texts.DeclinedOffer || a.Attachments is { Count: > 0 }), "an article or a request for more")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("think my account got hacked", "Think your account has been hacked")]
+    [InlineData("how do i set up my out of office reply", "Set up an out-of-office reply")]
+    public async Task Message_QuestionInOwnWords_AnsweredWithAnArticleCard(string question, string title)
+    {
+        await Welcomed()
+            .Send(question)
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard, a => Assert.Contains(title, System.Text.Json.JsonSerializer.Serialize(a.Content), StringComparison.Ordinal))
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .Send("yes")
+            .AssertReply(KnowledgeTexts.Glad)
+            .Send("thanks")
+            .AssertReply(KnowledgeTexts.YouAreWelcome)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task SearchArticles_AsksWhatTheyNeedThenAnswers()
+    {
+        await Welcomed()
+            .Send(MainMenu.SearchArticles)
+            .AssertReply(KnowledgeTexts.AskQuestion)
+            .Send("printer is offline")
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard)
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Knowledge_ArticlesDidNotHelp_EscalationGivesServiceDeskContact()
+    {
+        await Welcomed()
+            .Send("think my account got hacked")
+            .AssertAttachment(Core.Schema.AttachmentContentTypes.AdaptiveCard)
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .Send("no")
+            .AssertReply(KnowledgeTexts.NotSolved)
+            .AssertReply(_texts.TalkToPerson)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Knowledge_JunkTwice_OffersAPersonAndYesGivesServiceDeskContact()
+    {
+        await Welcomed()
+            .Send("purple elephants dancing")
+            .AssertReply(KnowledgeTexts.NotFound)
+            .Send("qwerty uiop")
+            .AssertReply(KnowledgeTexts.StillNotFound)
+            .Send("yes")
+            .AssertReply(_texts.TalkToPerson)
             .StartTestAsync();
     }
 
@@ -163,7 +248,7 @@ public sealed class HelpdeskBotTests
             .AssertReplyContains("Sorry that didn't do it")
             .AssertReply(_texts.TalkToPerson)
             .Send("purple elephants dancing")
-            .AssertReplyWithSuggestedActions(_texts.Fallback, Menu)
+            .AssertReplyWithSuggestedActions(KnowledgeTexts.NotFound, Menu)
             .StartTestAsync();
     }
 
@@ -260,7 +345,7 @@ public sealed class HelpdeskBotTests
     public async Task Invoke_HealthCheck_AnswersSuccessInTheInvokeResponse()
     {
         var conversationState = new ConversationState(new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, NewMainDialog(conversationState), _texts);
+        var bot = TestHelpdeskBot.Create(conversationState, _texts);
         var adapter = new TestAdapter();
         Core.Turns.TurnContext? seen = null;
 
@@ -281,13 +366,9 @@ public sealed class HelpdeskBotTests
     private TestFlow NewFlow(IStorage? storage = null)
     {
         var conversationState = new ConversationState(storage ?? new MemoryStorage());
-        var bot = new HelpdeskBot(conversationState, NewMainDialog(conversationState), _texts);
+        var bot = TestHelpdeskBot.Create(conversationState, _texts);
         var adapter = new TestAdapter();
         adapter.Use(new AutoSaveStateMiddleware(conversationState));
         return new TestFlow(adapter, bot);
     }
-
-    private MainDialog NewMainDialog(ConversationState conversationState) => new(
-        _texts,
-        new TroubleshootingDialog(Flows, new CaseFileAccessor(conversationState), new KnownIncidents(new MemoryIncidentStore(), TimeProvider.System), TimeProvider.System));
 }

@@ -15,7 +15,19 @@ namespace Helpdesk.Bot.Tests.EndToEnd;
 public sealed class BotServerFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "helpdesk-bot-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyList<(string Key, string Value)> _settings;
     private WebApplicationFactory<Program>? _factory;
+
+    public BotServerFixture()
+        : this([])
+    {
+    }
+
+    /// <summary>A server with extra settings (e.g. other article folders).</summary>
+    internal BotServerFixture(IReadOnlyList<(string Key, string Value)> settings)
+    {
+        _settings = settings;
+    }
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = string.Empty;
@@ -27,6 +39,10 @@ public sealed class BotServerFixture : IAsyncLifetime
             builder.UseSetting("Storage:Provider", "Sqlite");
             builder.UseSetting("Storage:DataDirectory", _dataDirectory);
             builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
 
         // An explicit endpoint, so the configured Urls (http://localhost:3978) never collide with a running bot.

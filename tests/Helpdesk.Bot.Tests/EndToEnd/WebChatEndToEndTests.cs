@@ -41,6 +41,32 @@ public sealed class WebChatEndToEndTests(BotServerFixture server)
         Assert.NotEmpty(json.GetProperty("clickReply").EnumerateArray());
     }
 
+    [EndToEndFact(EndToEndRequirements.Node | EndToEndRequirements.Chromium)]
+    public async Task WebChatPage_KnowledgeQuestion_ShowsArticleCardThatOpensTheArticleAndYesResolves()
+    {
+        // A symptom in the user's words: the article card renders in real Web Chat (Adaptive Card), its "Open article"
+        // button opens /kb/{id} on this site under the article page's CSP, and "Yes" ends it resolved.
+        var result = await RunAsync(
+            "knowledge",
+            "--send", "how do i set up my out of office reply",
+            "--expect-text", "Set up an out-of-office reply",
+            "--expect-text", "Did this solve it?",
+            "--expect-buttons", "Open article|Yes|No",
+            "--open-link", "Open article",
+            "--expect-page-text", "Automatic Replies",
+            "--click", "Yes",
+            "--expect-click-reply", "Glad that fixed it");
+
+        Assert.True(result.Passed, result.Describe());
+        var json = result.Json!.Value;
+        Assert.Contains(json.GetProperty("botMessages").EnumerateArray(), m => m.GetString()!.Contains("Did this solve it?", StringComparison.Ordinal));
+        var opened = json.GetProperty("openedPage");
+        Assert.Equal(server.BaseUrl + "/kb/outlook-out-of-office", opened.GetProperty("url").GetString());
+        Assert.Equal("Set up an out-of-office reply", opened.GetProperty("heading").GetString());
+        Assert.StartsWith("default-src 'none'; script-src 'none'", opened.GetProperty("contentSecurityPolicy").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.GetProperty("pageErrors").EnumerateArray());
+    }
+
     private Task<NodeScriptResult> RunAsync(string name, params string[] arguments) => NodeE2EScripts.RunAsync(
         "webchat.e2e.mjs",
         ["--url", server.BaseUrl, "--artifacts", Path.Combine(RepositoryPaths.Artifacts, "webchat-" + name), "--chromium", EndToEndEnvironment.ChromiumPath, .. arguments],

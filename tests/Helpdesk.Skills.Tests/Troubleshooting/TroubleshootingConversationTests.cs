@@ -302,17 +302,17 @@ public sealed class TroubleshootingConversationTests
     }
 
     [Fact]
-    public async Task Confirm_No_EndsPolitely()
+    public async Task Confirm_No_EndsDeclinedSayingNothing()
     {
         var harness = new TroubleshootingHarness();
         harness.Request = harness.Dialog.RequestFor("printer says offline")!;
         await harness.Flow()
             .Send("printer says offline").AssertReplyContains("Sounds like a printer problem")
             .Send("no thanks")
-            .AssertReplyContains("No problem")
+            .AssertNoReply()
             .StartTestAsync();
 
-        Assert.Equal(SkillOutcome.Ended, Assert.Single(harness.Outcomes));
+        Assert.Equal(SkillOutcome.Declined, Assert.Single(harness.Outcomes));
     }
 
     [Fact]

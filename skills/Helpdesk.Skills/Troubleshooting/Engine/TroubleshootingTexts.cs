@@ -32,9 +32,6 @@ internal static class TroubleshootingTexts
     public const string SomethingElse =
         "OK — tell me in a few words what's going wrong and I'll find the right help, or type **agent** to reach the service desk.";
 
-    public const string DeclinedConfirm =
-        "No problem. Tell me a bit more about what's wrong, or type **menu** to see everything I can help with.";
-
     public const string NotUnderstood = "Sorry, I didn't catch that. Please pick one of the options (you can also type its number).";
     public const string NotUnderstoodText = "Sorry, I need a short answer in words for this one.";
     public const string AtFirstStep = "This is the first step, so there's nothing to go back to.";

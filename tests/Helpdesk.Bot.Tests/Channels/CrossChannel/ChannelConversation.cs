@@ -1,9 +1,8 @@
 using Helpdesk.Bot.Bots;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Testing;
-using Helpdesk.Skills.Cases;
+using Helpdesk.Bot.Tests.Infrastructure;
 using Helpdesk.Skills.Troubleshooting;
-using Helpdesk.Skills.Troubleshooting.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Tests.Channels.CrossChannel;
@@ -12,7 +11,7 @@ namespace Helpdesk.Bot.Tests.Channels.CrossChannel;
 internal sealed class ChannelConversation
 {
     /// <summary>The shipped flows, loaded once for every conversation.</summary>
-    public static readonly FlowCatalog Flows = FlowCatalog.FromEmbedded();
+    public static readonly FlowCatalog Flows = TestHelpdeskBot.Flows;
 
     private readonly ChannelSimulation _channel;
     private readonly HelpdeskBot _bot;
@@ -24,9 +23,7 @@ internal sealed class ChannelConversation
         _channel = channel;
         var texts = new BotTexts(Options.Create(new ServiceDeskOptions()));
         var state = new ConversationState(new MemoryStorage());
-        var troubleshooting = new TroubleshootingDialog(
-            Flows, new CaseFileAccessor(state), new KnownIncidents(new MemoryIncidentStore(), TimeProvider.System), TimeProvider.System);
-        _bot = new HelpdeskBot(state, new MainDialog(texts, troubleshooting), texts);
+        _bot = TestHelpdeskBot.Create(state, texts);
         _adapter.Use(new AutoSaveStateMiddleware(state));
     }
 

@@ -90,7 +90,7 @@ public sealed class CrossChannelConversationTests
         {
             await c.SayAsync("hello");
             var fallback = await c.SayAsync("purple elephants dancing");
-            Assert.Contains(fallback, r => r.Text.Contains("didn't understand", StringComparison.Ordinal) && r.Buttons.Count == MainMenu.Choices.Count);
+            Assert.Contains(fallback, r => r.Text.Contains("not sure which help article fits", StringComparison.Ordinal) && r.Buttons.Count == MainMenu.Choices.Count);
             Assert.Contains(await c.ClickAsync(MainMenu.TalkToPerson), r => r.Text.Contains("servicedesk@contoso.example", StringComparison.Ordinal));
             Assert.Contains(await c.SayAsync("menu"), r => r.Buttons.Count == MainMenu.Choices.Count);
         });

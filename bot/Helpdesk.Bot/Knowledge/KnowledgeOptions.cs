@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Helpdesk.Skills.Knowledge;
+
+namespace Helpdesk.Bot.Knowledge;
+
+/// <summary>The knowledge base the bot answers from. Section <c>Knowledge</c>; validated at start.</summary>
+internal sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>
+    /// Article folders (relative to the content root unless absolute). Empty: the project's own articles —
+    /// <c>knowledge-index/articles</c> of the repository when running from it (edits are picked up live), else the
+    /// copy in the build output (<c>knowledge/articles</c>).
+    /// </summary>
+    public IList<string> ArticleDirectories { get; } = [];
+
+    /// <summary>More article folders indexed together with <see cref="ArticleDirectories"/> (e.g. <c>../shared/kb-corpus</c>).</summary>
+    public IList<string> ExtraArticleDirectories { get; } = [];
+
+    /// <summary>Where the index is kept, relative to the data folder (<c>Storage:DataDirectory</c>) unless absolute.</summary>
+    [Required(ErrorMessage = "Knowledge:IndexDirectory is required (a folder for the search index).")]
+    public string IndexDirectory { get; set; } = "kb-index";
+
+    /// <summary>Hits below this confidence (0–1) are never shown; see the README for how the default was calibrated.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Knowledge:ConfidenceThreshold must be between 0 and 1.")]
+    public double ConfidenceThreshold { get; set; } = KnowledgeSettings.DefaultConfidenceThreshold;
+
+    /// <summary>Articles on the "more results" card shown after the best one did not help.</summary>
+    [Range(1, 5, ErrorMessage = "Knowledge:ResultsPerPage must be between 1 and 5.")]
+    public int ResultsPerPage { get; set; } = KnowledgeSettings.DefaultResultsPerPage;
+
+    /// <summary>Rebuild the index when an article file is added, changed or deleted.</summary>
+    public bool WatchArticles { get; set; } = true;
+
+    /// <summary>Quiet period after the last file change before rebuilding, in milliseconds.</summary>
+    [Range(50, 60_000, ErrorMessage = "Knowledge:WatchDebounceMilliseconds must be between 50 and 60000.")]
+    public int WatchDebounceMilliseconds { get; set; } = 500;
+
+    /// <summary>How long start-up waits for the very first index build (none on disk yet) before serving anyway.</summary>
+    [Range(0, 300, ErrorMessage = "Knowledge:StartupWaitSeconds must be between 0 and 300.")]
+    public int StartupWaitSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Absolute base URL for links to article pages (<c>{base}/kb/{id}</c>), needed on Teams and Slack; empty: links
+    /// follow the built-in Direct Line's address, else relative.
+    /// </summary>
+    public string? ArticleBaseUrl { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace Helpdesk.Skills.Knowledge;
+
+/// <summary>
+/// Where the bot records which article it showed for which question and whether it helped — for KPIs (deflection,
+/// helpful rate per article) and for tuning the search. Queries are stored redacted.
+/// </summary>
+public interface IKnowledgeFeedbackStore
+{
+    /// <summary>Prepares the store (creates its schema); called once at start, safe to call again.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records that an article was shown; returns the id to attach the user's answer to.</summary>
+    Task<long> RecordShownAsync(ArticleImpression impression, CancellationToken cancellationToken);
+
+    /// <summary>Records the user's answer for a showing (the latest answer wins).</summary>
+    Task RecordFeedbackAsync(long impressionId, bool helped, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Per article: how often it was shown and how often it helped or did not, since <paramref name="since"/> (all time when null).</summary>
+    Task<IReadOnlyList<ArticleFeedbackSummary>> SummarizeAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+}

@@ -1,0 +1,82 @@
+using Helpdesk.Bot.Core.State;
+using Helpdesk.Bot.Knowledge;
+using Helpdesk.Skills.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace Helpdesk.Bot.Tests.Knowledge;
+
+/// <summary>The feedback store on a real SQLite file.</summary>
+public sealed class SqliteKnowledgeFeedbackStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "helpdesk-kb-feedback-" + Guid.NewGuid().ToString("N") + ".db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewDatabase_CreatesTheTable()
+    {
+        var database = SqliteDatabase.ForFile(_file);
+
+        await new SqliteKnowledgeFeedbackStore(database).InitializeAsync(CancellationToken.None);
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(name, ',') FROM pragma_table_info('kb_feedback')";
+        Assert.Equal("id,shown_at,channel_id,query,article_id,article_title,rank,confidence,helped,answered_at", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task RecordShownAndFeedback_Summarized_PerArticle()
+    {
+        var store = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        await store.InitializeAsync(CancellationToken.None);
+
+        var a = await store.RecordShownAsync(Impression("vpn-wont-connect", "vpn broken", T0), CancellationToken.None);
+        var b = await store.RecordShownAsync(Impression("vpn-wont-connect", "vpn still broken", T0.AddMinutes(1)), CancellationToken.None);
+        var c = await store.RecordShownAsync(Impression("vpn-certificate-error", "vpn cert expired", T0.AddMinutes(2)), CancellationToken.None);
+        await store.RecordShownAsync(Impression("vpn-wont-connect", "vpn", T0.AddMinutes(3)), CancellationToken.None);
+        await store.RecordFeedbackAsync(a, helped: false, T0.AddMinutes(4), CancellationToken.None);
+        await store.RecordFeedbackAsync(b, helped: true, T0.AddMinutes(5), CancellationToken.None);
+        await store.RecordFeedbackAsync(c, helped: true, T0.AddMinutes(6), CancellationToken.None);
+
+        Assert.True(a < b && b < c);
+        var all = await store.SummarizeAsync(null, CancellationToken.None);
+        Assert.Equal(
+            [new ArticleFeedbackSummary("vpn-wont-connect", "Title of vpn-wont-connect", 3, 1, 1), new ArticleFeedbackSummary("vpn-certificate-error", "Title of vpn-certificate-error", 1, 1, 0)],
+            all);
+        Assert.Equal(1, all[0].Unanswered);
+        var recent = await store.SummarizeAsync(T0.AddMinutes(2), CancellationToken.None);
+        Assert.Equal([("vpn-certificate-error", 1), ("vpn-wont-connect", 1)], recent.Select(s => (s.ArticleId, s.Shown)).Order());
+    }
+
+    [Fact]
+    public async Task Rows_SurviveANewStoreOnTheSameFile()
+    {
+        var first = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        var id = await first.RecordShownAsync(Impression("printer-offline", "printer offline", T0), CancellationToken.None);
+        await first.RecordFeedbackAsync(id, helped: true, T0.AddMinutes(1), CancellationToken.None);
+
+        var second = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        var summary = Assert.Single(await second.SummarizeAsync(null, CancellationToken.None));
+
+        Assert.Equal(("printer-offline", 1, 1), (summary.ArticleId, summary.Shown, summary.Helped));
+        await using var connection = await SqliteDatabase.ForFile(_file).OpenAsync(CancellationToken.None);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT shown_at, answered_at, channel_id, query, rank, confidence FROM kb_feedback";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("2026-12-01T09:00:00.0000000Z", "2026-12-01T09:01:00.0000000Z", "webchat", "printer offline", 1, 0.8),
+            (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
+    }
+
+    private static ArticleImpression Impression(string id, string query, DateTimeOffset at) =>
+        new(id, "Title of " + id, query, "webchat", 1, 0.8, at);
+}

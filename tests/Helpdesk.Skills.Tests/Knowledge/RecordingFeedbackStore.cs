@@ -1,0 +1,32 @@
+using Helpdesk.Skills.Knowledge;
+
+namespace Helpdesk.Skills.Tests.Knowledge;
+
+/// <summary>Keeps what the dialog records, for assertions (the SQLite store itself is tested in Helpdesk.Bot.Tests).</summary>
+public sealed class RecordingFeedbackStore : IKnowledgeFeedbackStore
+{
+    private readonly List<(ArticleImpression Impression, bool? Helped)> _rows = [];
+
+    public IReadOnlyList<(ArticleImpression Impression, bool? Helped)> Rows => _rows;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<long> RecordShownAsync(ArticleImpression impression, CancellationToken cancellationToken)
+    {
+        _rows.Add((impression, null));
+        return Task.FromResult((long)_rows.Count);
+    }
+
+    public Task RecordFeedbackAsync(long impressionId, bool helped, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _rows[(int)impressionId - 1] = (_rows[(int)impressionId - 1].Impression, helped);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ArticleFeedbackSummary>> SummarizeAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ArticleFeedbackSummary>>(
+        [
+            .. _rows.GroupBy(r => r.Impression.ArticleId)
+                .Select(g => new ArticleFeedbackSummary(g.Key, g.Last().Impression.ArticleTitle, g.Count(), g.Count(r => r.Helped == true), g.Count(r => r.Helped == false))),
+        ]);
+}
