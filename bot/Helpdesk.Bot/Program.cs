@@ -1,6 +1,7 @@
 using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.PasswordReset;
 using Helpdesk.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddHelpdeskBot();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddPasswordReset();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapDirectLineApi();
 app.MapWebChatApi();
+app.MapPasswordResetApi();
 
 app.Run();
 

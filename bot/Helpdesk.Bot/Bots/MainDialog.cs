@@ -3,6 +3,8 @@ using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.PasswordReset;
+using Helpdesk.Skills.PasswordReset.Dialogs;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -24,12 +26,20 @@ internal sealed class MainDialog : ComponentDialog
     private readonly BotTexts _texts;
     private readonly ChoiceRecognizer _recognizer = new();
 
-    public MainDialog(BotTexts texts, FixProblemDialog fixProblem)
+    private readonly bool _passwordReset;
+
+    public MainDialog(BotTexts texts, FixProblemDialog fixProblem, PasswordResetDialog? passwordReset = null)
         : base(DialogId)
     {
         _texts = texts;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(fixProblem);
+        if (passwordReset is not null)
+        {
+            AddDialog(passwordReset);
+            _passwordReset = true;
+        }
+
         InitialDialogId = RouteStep;
     }
 
@@ -88,6 +98,10 @@ internal sealed class MainDialog : ComponentDialog
             case MainMenu.TalkToPerson:
                 await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
                 break;
+            case MainMenu.ResetPassword when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
+            case MainMenu.UnlockAccount when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
             case MainMenu.ResetPassword:
                 await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service password reset"), cancellationToken);
                 break;

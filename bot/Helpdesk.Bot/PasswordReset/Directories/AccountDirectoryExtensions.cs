@@ -1,0 +1,29 @@
+using Helpdesk.Skills.PasswordReset;
+using Helpdesk.Skills.PasswordReset.Directory;
+using Helpdesk.Skills.PasswordReset.Embedded;
+using Helpdesk.Skills.PasswordReset.Storage;
+using Helpdesk.Skills.PasswordReset.Verification;
+
+namespace Helpdesk.Bot.PasswordReset.Directories;
+
+/// <summary>Registers the directory <c>PasswordReset:Directory</c> names behind <see cref="IAccountDirectory"/>.</summary>
+internal static class AccountDirectoryExtensions
+{
+    public static IServiceCollection AddAccountDirectory(this IServiceCollection services, IConfiguration configuration)
+    {
+        var kind = configuration[PasswordResetOptions.SectionName + ":" + nameof(PasswordResetOptions.Directory)] ?? "Embedded";
+        switch (kind.ToUpperInvariant())
+        {
+            default:
+                services.AddSingleton(sp => new EmbeddedDirectory(
+                    sp.GetRequiredService<PasswordResetDb>(),
+                    sp.GetRequiredService<TotpEnrollmentStore>(),
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<PasswordResetOptions>().SeedDemoUsers));
+                services.AddSingleton<IAccountDirectory>(sp => sp.GetRequiredService<EmbeddedDirectory>());
+                break;
+        }
+
+        return services;
+    }
+}
