@@ -11,4 +11,10 @@ public enum EndToEndRequirements
 
     /// <summary>Chromium (Web Chat in a real browser).</summary>
     Chromium = 2,
+
+    /// <summary>A Samba Active Directory domain controller (samba, samba-tool, openssl; run as root).</summary>
+    Samba = 4,
+
+    /// <summary>A real SMTP server to send to (python3 with aiosmtpd).</summary>
+    SmtpSink = 8,
 }

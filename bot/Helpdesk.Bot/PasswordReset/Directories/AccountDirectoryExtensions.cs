@@ -1,3 +1,4 @@
+using Helpdesk.Bot.PasswordReset.Directories.ActiveDirectory;
 using Helpdesk.Skills.PasswordReset;
 using Helpdesk.Skills.PasswordReset.Directory;
 using Helpdesk.Skills.PasswordReset.Embedded;
@@ -14,6 +15,13 @@ internal static class AccountDirectoryExtensions
         var kind = configuration[PasswordResetOptions.SectionName + ":" + nameof(PasswordResetOptions.Directory)] ?? "Embedded";
         switch (kind.ToUpperInvariant())
         {
+            case "ACTIVEDIRECTORY":
+                services.AddOptions<ActiveDirectoryOptions>()
+                    .Bind(configuration.GetSection(ActiveDirectoryOptions.SectionName))
+                    .ValidateDataAnnotations()
+                    .ValidateOnStart();
+                services.AddSingleton<IAccountDirectory, ActiveDirectoryDirectory>();
+                break;
             default:
                 services.AddSingleton(sp => new EmbeddedDirectory(
                     sp.GetRequiredService<PasswordResetDb>(),
