@@ -22,4 +22,5 @@ public static class AuditEvents
     public const string Escalated = "verification.escalated";
     public const string DirectoryUnavailable = "directory.unavailable";
     public const string AnomalyAlert = "alert.anomaly";
+    public const string TotpEnrolled = "totp.enrolled";
 }

@@ -82,6 +82,7 @@ public sealed class SambaDomainFixture : IAsyncLifetime
         await CreateUserAsync("ada", "Ada", "Lovelace", "ada.lovelace@home.example", "+15550100001");
         await CreateUserAsync("sam", "Sam", "Rivera", "sam.rivera@home.example", "+15550100002");
         await CreateUserAsync("lee", "Lee", "Chen", null, null);
+        await CreateUserAsync("max", "Max", "Keller", "max.keller@home.example", null);
         await RunAsync("samba-tool", ["user", "create", "svc-helpdesk", ServicePassword, "-s", ConfigFile, "--description=Helpdesk.Bot service account (least privilege)"], TimeSpan.FromMinutes(1));
         var sid = (await RunAsync("samba-tool", ["user", "show", "svc-helpdesk", "-s", ConfigFile, "--attributes=objectSid"], TimeSpan.FromMinutes(1)))
             .Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("objectSid:", StringComparison.Ordinal))["objectSid:".Length..].Trim();
