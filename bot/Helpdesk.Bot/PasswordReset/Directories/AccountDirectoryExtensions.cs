@@ -1,4 +1,5 @@
 using Helpdesk.Bot.PasswordReset.Directories.ActiveDirectory;
+using Helpdesk.Bot.PasswordReset.Directories.EntraId;
 using Helpdesk.Skills.PasswordReset;
 using Helpdesk.Skills.PasswordReset.Directory;
 using Helpdesk.Skills.PasswordReset.Embedded;
@@ -21,6 +22,15 @@ internal static class AccountDirectoryExtensions
                     .ValidateDataAnnotations()
                     .ValidateOnStart();
                 services.AddSingleton<IAccountDirectory, ActiveDirectoryDirectory>();
+                break;
+            case "ENTRAID":
+                services.AddOptions<EntraIdOptions>()
+                    .Bind(configuration.GetSection(EntraIdOptions.SectionName))
+                    .ValidateDataAnnotations()
+                    .ValidateOnStart();
+                services.AddHttpClient(GraphTokenProvider.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntraIdOptions>>().Value.Timeout);
+                services.AddSingleton<GraphTokenProvider>();
+                services.AddSingleton<IAccountDirectory, EntraIdDirectory>();
                 break;
             default:
                 services.AddSingleton(sp => new EmbeddedDirectory(
