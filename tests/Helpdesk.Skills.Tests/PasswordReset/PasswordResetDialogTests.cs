@@ -466,6 +466,29 @@ public sealed class PasswordResetDialogTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task TemporaryPasswordMode_SentOutOfBandMustChangeAndNeverInTheChat()
+    {
+        using var h = new PasswordResetHarness(o => o.ResetMode = "TemporaryPassword");
+        var replies = new List<string>();
+        await h.Flow()
+            .Send("reset password").AssertReplyContains("user name")
+            .Send("ada").AssertReplyContains("How would you like")
+            .Send("app").AssertReplyContains("authenticator app")
+            .Send(h.TotpNow("ada")).AssertReply("Thanks — you're verified.")
+            .AssertReply(a => replies.Add(a.Text!), "temporary password notice")
+            .AssertReply("Outcome: Resolved")
+            .StartTestAsync();
+
+        Assert.Contains("sent it to your registered alternate e-mail address", replies[0], StringComparison.Ordinal);
+        var message = Assert.Single(h.Dispatcher.Sent, m => m.Purpose == "temporary-password");
+        Assert.Equal("ada.lovelace@home.example", message.To);
+        var password = message.Body["Your temporary password is: ".Length..message.Body.IndexOf('\n', StringComparison.Ordinal)];
+        Assert.DoesNotContain(password, replies[0], StringComparison.Ordinal);
+        Assert.Equal(Helpdesk.Skills.PasswordReset.Embedded.SignInResult.MustChangePassword, await h.Embedded.SignInAsync("ada", password, default));
+        Assert.Contains(await h.AuditAsync(), r => r.Entry.Event == AuditEvents.TemporaryPasswordIssued && r.Entry.Detail!.Contains("must-change=true", StringComparison.Ordinal));
+    }
+
     private string WrongCodeFor(string to)
     {
         var right = _h.Dispatcher.LastCodeTo(to);
