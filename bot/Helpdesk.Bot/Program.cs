@@ -4,8 +4,9 @@ using Helpdesk.Bot.Channels.Slack;
 using Helpdesk.Bot.Channels.Teams;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Incidents;
-using Helpdesk.Bot.Troubleshooting;
 using Helpdesk.Bot.Knowledge;
+using Helpdesk.Bot.PasswordReset;
+using Helpdesk.Bot.Troubleshooting;
 using Helpdesk.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddSlack();
 builder.AddWebChat();
 builder.AddTroubleshooting();
 builder.AddKnowledgeBase();
+builder.AddPasswordReset();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapSlackApi();
 app.MapWebChatApi();
 app.MapIncidentsApi();
 app.MapKnowledgeApi();
+app.MapPasswordResetApi();
 
 app.Run();
 

@@ -14,6 +14,21 @@ public sealed class RedactionMiddleware(ConversationState conversationState) : I
 
     private readonly IStatePropertyAccessor<bool> _expectSecret = conversationState.CreateProperty<bool>(PropertyName);
 
+    /// <summary>
+    /// True when the conversation's next message answers a request for a secret — for a channel that stores the
+    /// message before its turn runs (Direct Line), so it can store the redacted copy from the start.
+    /// </summary>
+    public static async Task<bool> IsSecretReplyExpectedAsync(IStorage storage, string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var key = ConversationState.StorageKey(channelId, conversationId);
+        var items = await storage.ReadAsync([key], cancellationToken);
+        return items.TryGetValue(key, out var item)
+            && item.Value.ValueKind == System.Text.Json.JsonValueKind.Object
+            && item.Value.TryGetProperty(PropertyName, out var flag)
+            && flag.ValueKind == System.Text.Json.JsonValueKind.True;
+    }
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

@@ -5,6 +5,8 @@ using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Troubleshooting;
 using Helpdesk.Skills.Knowledge;
+using Helpdesk.Skills.PasswordReset;
+using Helpdesk.Skills.PasswordReset.Dialogs;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -38,8 +40,9 @@ internal sealed class MainDialog : ComponentDialog
     private readonly TroubleshootingDialog _troubleshooting;
     private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
+    private readonly bool _passwordReset;
 
-    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting, KnowledgeDialog knowledge)
+    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting, KnowledgeDialog knowledge, PasswordResetDialog? passwordReset = null)
         : base(DialogId)
     {
         _texts = texts;
@@ -48,6 +51,12 @@ internal sealed class MainDialog : ComponentDialog
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, AfterSkillAsync, FinishAsync]));
         AddDialog(troubleshooting);
         AddDialog(knowledge);
+        if (passwordReset is not null)
+        {
+            AddDialog(passwordReset);
+            _passwordReset = true;
+        }
+
         InitialDialogId = RouteStep;
     }
 
@@ -152,6 +161,14 @@ internal sealed class MainDialog : ComponentDialog
             case MainMenu.TalkToPerson:
                 await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
                 break;
+            case MainMenu.ResetPassword when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
+            case MainMenu.UnlockAccount when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
+            case MainMenu.ResetPassword when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
+            case MainMenu.UnlockAccount when _passwordReset:
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
             case MainMenu.ResetPassword:
                 await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service password reset"), cancellationToken);
                 break;

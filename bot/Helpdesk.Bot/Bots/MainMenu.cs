@@ -1,6 +1,7 @@
 using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
+using Helpdesk.Skills.PasswordReset;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -16,8 +17,8 @@ internal static class MainMenu
     /// <summary>The menu entries with the other ways people ask for them (typos are handled by the recognizer).</summary>
     public static IReadOnlyList<Choice> Choices { get; } =
     [
-        new(ResetPassword, ["reset password", "password reset", "forgot password", "forgot my password", "new password", "change password", "password expired", "pw reset", "reset pw"]),
-        new(UnlockAccount, ["unlock account", "account locked", "locked out", "i am locked out", "my account is locked", "unlock"]),
+        new(ResetPassword, [.. PasswordResetPhrases.Reset, .. PasswordResetPhrases.CantSignIn]),
+        new(UnlockAccount, PasswordResetPhrases.Unlock),
         new(FixProblem, ["fix problem", "troubleshoot", "troubleshooting", "something is broken", "it's not working", "i have a problem", "problem"]),
         new(SearchArticles, ["search articles", "help articles", "search", "knowledge base", "kb", "how to", "find an article"]),
         new(TalkToPerson, ["agent", "human", "person", "talk to someone", "talk to a human", "real person", "service desk", "helpdesk", "help desk", "call me", "speak to someone", "live agent", "representative", "operator"]),

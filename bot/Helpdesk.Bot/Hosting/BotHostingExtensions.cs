@@ -40,7 +40,10 @@ internal static class BotHostingExtensions
             sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         services.AddSingleton<IMiddleware, RedactionMiddleware>();
 
-        services.AddSingleton<ISecretRedactor>(_ => new PatternSecretRedactor());
+        // Secret patterns: built in, from configuration (Redaction:Patterns), and those features register (reset links).
+        services.AddSingleton<ISecretRedactor>(sp => new PatternSecretRedactor(
+            (builder.Configuration.GetSection("Redaction:Patterns").Get<string[]>() ?? [])
+                .Concat(sp.GetServices<PasswordReset.RedactionPattern>().Select(p => p.Pattern))));
         services.AddSingleton<ActivityRedactor>();
         services.AddSingleton<CaseFileAccessor>();
 

@@ -49,6 +49,27 @@ public static class EndToEndEnvironment
             missing.Add($"Chromium (not found at {ChromiumPath}; install it with 'apt-get install chromium' or set {ChromiumPathVariable})");
         }
 
+        if (requirements.HasFlag(EndToEndRequirements.Samba))
+        {
+            foreach (var tool in new[] { "samba", "samba-tool", "openssl" })
+            {
+                if (FindOnPath(tool) is null && !File.Exists("/usr/sbin/" + tool))
+                {
+                    missing.Add($"{tool} (install Samba's AD DC: 'apt-get install samba samba-ad-dc samba-ad-provision samba-dsdb-modules winbind openssl')");
+                }
+            }
+
+            if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            {
+                missing.Add("root on Linux (a Samba domain controller binds the LDAP ports 389/636)");
+            }
+        }
+
+        if (requirements.HasFlag(EndToEndRequirements.SmtpSink) && !File.Exists("/usr/lib/python3/dist-packages/aiosmtpd/__init__.py"))
+        {
+            missing.Add("python3-aiosmtpd (a real SMTP sink: 'apt-get install python3-aiosmtpd')");
+        }
+
         return missing.Count == 0 ? null : "Missing " + string.Join(", ", missing);
     }
 

@@ -14,4 +14,10 @@ public enum EndToEndRequirements
 
     /// <summary>bash and python3 (the Teams app package build script).</summary>
     Python = 4,
+
+    /// <summary>A Samba Active Directory domain controller (samba, samba-tool, openssl; run as root).</summary>
+    Samba = 8,
+
+    /// <summary>A real SMTP server to send to (python3 with aiosmtpd).</summary>
+    SmtpSink = 16,
 }

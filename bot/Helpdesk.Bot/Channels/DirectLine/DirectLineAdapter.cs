@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Helpdesk.Bot.Core.Redaction;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Bot.Hosting;
@@ -12,6 +13,9 @@ namespace Helpdesk.Bot.Channels.DirectLine;
 /// the bot sends to the conversation (ids and timestamps from the store and <see cref="TimeProvider"/>,
 /// <c>replyToId</c> kept). Typing goes to open sockets only; <c>trace</c> activities stay server-side; a
 /// <c>delay</c> activity pauses the turn. <see cref="BotAdapter.ContinueConversationAsync"/> appends proactively.
+/// Secrets stay out of the store: a reply is stored as its redacted copy (<see cref="ActivityRedactor"/>; the user
+/// still gets the real one), and a user message that the turn found to be a secret (a code) is rewritten to its
+/// redacted copy when the turn ends.
 /// </summary>
 internal sealed class DirectLineAdapter : BotAdapter
 {
@@ -25,9 +29,11 @@ internal sealed class DirectLineAdapter : BotAdapter
     private readonly DirectLineTranscript _transcript;
     private readonly TimeProvider _time;
     private readonly ChannelAccount _botAccount;
+    private readonly ActivityRedactor _redactor;
 
-    public DirectLineAdapter(TurnPipeline pipeline, DirectLineTranscript transcript, IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineAdapter(TurnPipeline pipeline, DirectLineTranscript transcript, ActivityRedactor redactor, IOptions<DirectLineOptions> options, TimeProvider time)
     {
+        _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(options);
         _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
@@ -41,10 +47,18 @@ internal sealed class DirectLineAdapter : BotAdapter
     public ChannelAccount BotAccount => new(_botAccount.Id, _botAccount.Name, RoleTypes.Bot);
 
     /// <summary>Runs one turn for <paramref name="activity"/> (already stored and addressed by the channel).</summary>
-    public Task ProcessActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task ProcessActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return RunPipelineAsync(new TurnContext(this, activity), _bot.OnTurnAsync, cancellationToken);
+        var context = new TurnContext(this, activity);
+        try
+        {
+            await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
+        }
+        finally
+        {
+            await RedactStoredInboundAsync(context);
+        }
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -76,7 +90,8 @@ internal sealed class DirectLineAdapter : BotAdapter
             DirectLineActivityMapper.MapOutbound(activity, conversationId!, _botAccount, null, _time.GetUtcNow());
             try
             {
-                responses[i] = new ResourceResponse(await _transcript.AddAsync(conversationId!, activity, cancellationToken));
+                var storedCopy = _redactor.Redact(turnContext, activity, inbound: false);
+                responses[i] = new ResourceResponse(await _transcript.AddAsync(conversationId!, activity, cancellationToken, storedCopy, deliverFull: true));
             }
             catch (KeyNotFoundException ex)
             {
@@ -85,6 +100,20 @@ internal sealed class DirectLineAdapter : BotAdapter
         }
 
         return responses;
+    }
+
+    /// <summary>The turn found its message to be a secret (or to contain one): the stored copy becomes the redacted one.</summary>
+    private async Task RedactStoredInboundAsync(TurnContext context)
+    {
+        var activity = context.Activity;
+        var secrets = TurnSecrets.Find(context);
+        if (secrets is null || (!secrets.InboundIsSecret && secrets.Values.Count == 0) || !activity.IsType(ActivityTypes.Message)
+            || activity.Conversation?.Id is not { } conversationId || activity.Id is not { } id)
+        {
+            return;
+        }
+
+        await _transcript.ReplaceStoredAsync(conversationId, id, _redactor.Redact(context, activity, inbound: true), CancellationToken.None);
     }
 
     private static TimeSpan DelayOf(Activity activity)

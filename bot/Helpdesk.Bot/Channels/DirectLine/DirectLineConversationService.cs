@@ -1,16 +1,21 @@
+using Helpdesk.Bot.Core.Redaction;
 using Helpdesk.Bot.Core.Schema;
+using Helpdesk.Bot.Core.State;
 
 namespace Helpdesk.Bot.Channels.DirectLine;
 
 /// <summary>
 /// A conversation's life on the server side: start (and tell the bot the user joined), accept a client activity
 /// (store it — the client sees it echoed with the same id — then queue the bot's turn). Work on one conversation
-/// is serialized, so turns run in the order the activities were stored.
+/// is serialized, so turns run in the order the activities were stored. A message that answers the bot's request for
+/// a secret (a code) is stored redacted from the start (the turn still gets it whole).
 /// </summary>
 internal sealed class DirectLineConversationService(
     DirectLineTranscript transcript,
     DirectLineAdapter adapter,
     DirectLineTurnQueue turns,
+    IStorage storage,
+    ActivityRedactor redactor,
     TimeProvider time) : IDisposable
 {
     private const int Stripes = 64;
@@ -71,7 +76,10 @@ internal sealed class DirectLineConversationService(
             }
 
             // Stored first (so the client's echo precedes any reply), then the turns in order: join, then this activity.
-            var id = await transcript.AddAsync(conversationId, activity, cancellationToken);
+            var secret = activity.IsType(ActivityTypes.Message)
+                && await RedactionMiddleware.IsSecretReplyExpectedAsync(storage, activity.ChannelId ?? ChannelIds.Directline, conversationId, cancellationToken);
+            var storedCopy = redactor.Redact(activity, secret ? new TurnSecrets { InboundIsSecret = true } : null, inbound: true);
+            var id = await transcript.AddAsync(conversationId, activity, cancellationToken, storedCopy);
             if (joined)
             {
                 QueueJoin(conversationId, user, activity.ServiceUrl!, activity.Locale);

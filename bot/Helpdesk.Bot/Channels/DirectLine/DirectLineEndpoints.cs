@@ -152,6 +152,7 @@ internal static class DirectLineEndpoints
         HttpContext context,
         DirectLineAuthenticator authenticator,
         IDirectLineConversationStore store,
+        DirectLineTranscript transcript,
         IOptions<DirectLineOptions> options)
     {
         var (caller, problem) = Authorize(context, authenticator, conversationId);
@@ -161,7 +162,7 @@ internal static class DirectLineEndpoints
             return failure.ToResult();
         }
 
-        var page = await store.ReadAsync(conversationId, watermark ?? 0, options.Value.MaxActivitiesPerPage, context.RequestAborted);
+        var page = await transcript.ReadAsync(conversationId, watermark ?? 0, options.Value.MaxActivitiesPerPage, context.RequestAborted);
         if (page.Count == 0 && caller!.IsSecret && await store.GetAsync(conversationId, context.RequestAborted) is null)
         {
             return DirectLineProblem.ConversationNotFound.ToResult();

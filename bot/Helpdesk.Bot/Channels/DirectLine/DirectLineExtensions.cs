@@ -31,6 +31,7 @@ internal static class DirectLineExtensions
             : new SqliteDirectLineConversationStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DirectLineStreamHub>();
         services.AddSingleton<DirectLineStreamer>();
+        services.AddSingleton<DirectLineDeliveryCache>();
         services.AddSingleton<DirectLineTranscript>();
 
         services.AddSingleton<DirectLineAdapter>();

@@ -26,6 +26,12 @@ internal interface IDirectLineConversationStore
     /// <summary>Up to <paramref name="limit"/> activities after sequence <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<DirectLineStoredActivity>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the stored JSON of the activity at <paramref name="sequence"/> (its id and place stay): used to keep
+    /// the redacted copy of a message that turned out to be a secret. False when there is no such activity.
+    /// </summary>
+    Task<bool> ReplaceAsync(string conversationId, long sequence, string json, CancellationToken cancellationToken);
+
     /// <summary>Deletes conversations (and transcripts) with no activity since <paramref name="idleSince"/>; returns how many.</summary>
     Task<int> DeleteIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken);
 }

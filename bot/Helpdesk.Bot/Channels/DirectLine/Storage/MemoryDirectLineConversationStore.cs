@@ -85,6 +85,27 @@ internal sealed class MemoryDirectLineConversationStore(TimeProvider time) : IDi
         }
     }
 
+    public Task<bool> ReplaceAsync(string conversationId, long sequence, string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (!_conversations.TryGetValue(conversationId, out var conversation))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (conversation.Gate)
+        {
+            if (sequence < 1 || sequence > conversation.Activities.Count)
+            {
+                return Task.FromResult(false);
+            }
+
+            var index = (int)sequence - 1;
+            conversation.Activities[index] = conversation.Activities[index] with { Json = json };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<int> DeleteIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken)
     {
         var deleted = 0;

@@ -154,6 +154,18 @@ internal sealed class SqliteDirectLineConversationStore : IDirectLineConversatio
         return activities;
     }
 
+    public async Task<bool> ReplaceAsync(string conversationId, long sequence, string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND seq = $seq";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$seq", sequence);
+        command.Parameters.AddWithValue("$json", json);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<int> DeleteIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

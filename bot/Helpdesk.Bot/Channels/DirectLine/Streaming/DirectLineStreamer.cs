@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Helpdesk.Bot.Channels.DirectLine.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Channels.DirectLine.Streaming;
@@ -14,7 +13,7 @@ namespace Helpdesk.Bot.Channels.DirectLine.Streaming;
 /// </summary>
 internal sealed class DirectLineStreamer(
     DirectLineStreamHub hub,
-    IDirectLineConversationStore store,
+    DirectLineTranscript transcript,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -90,7 +89,7 @@ internal sealed class DirectLineStreamer(
         var pageSize = options.Value.MaxActivitiesPerPage;
         while (true)
         {
-            var page = await store.ReadAsync(conversationId, last, pageSize, cancellationToken);
+            var page = await transcript.ReadAsync(conversationId, last, pageSize, cancellationToken);
             if (page.Count == 0)
             {
                 return last;
