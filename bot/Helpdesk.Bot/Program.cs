@@ -1,5 +1,6 @@
 using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
+using Helpdesk.Bot.Handoff;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.WebChat;
 
@@ -9,6 +10,7 @@ builder.AddHelpdeskBot();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddHandoff();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.UseWebSockets();
 app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapDirectLineApi();
+app.MapHandoffApi();
 app.MapWebChatApi();
 
 app.Run();

@@ -2,6 +2,7 @@ using Helpdesk.Bot.Core.Dialogs;
 using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
+using Helpdesk.Bot.Handoff.Dialogs;
 using Helpdesk.Skills.Cases;
 
 namespace Helpdesk.Bot.Bots;
@@ -23,13 +24,22 @@ internal sealed class MainDialog : ComponentDialog
 
     private readonly BotTexts _texts;
     private readonly ChoiceRecognizer _recognizer = new();
+    private readonly IEscalationHandler? _escalation;
+    private readonly bool _talkToPerson;
 
-    public MainDialog(BotTexts texts, FixProblemDialog fixProblem)
+    public MainDialog(BotTexts texts, FixProblemDialog fixProblem, TalkToPersonDialog? talkToPerson = null, IEscalationHandler? escalation = null)
         : base(DialogId)
     {
         _texts = texts;
+        _escalation = escalation;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, FinishAsync]));
         AddDialog(fixProblem);
+        if (talkToPerson is not null)
+        {
+            AddDialog(talkToPerson);
+            _talkToPerson = true;
+        }
+
         InitialDialogId = RouteStep;
     }
 
@@ -71,7 +81,8 @@ internal sealed class MainDialog : ComponentDialog
     /// <summary>A skill ended: act on its outcome (a person takes over when it asks for one).</summary>
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate })
+        if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate, Escalation: { } request }
+            && (_escalation is null || !await _escalation.EscalateAsync(step.Context, request, cancellationToken)))
         {
             await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
         }
@@ -85,6 +96,8 @@ internal sealed class MainDialog : ComponentDialog
         {
             case MainMenu.FixProblem:
                 return await step.BeginDialogAsync(FixProblemDialog.DialogId, null, cancellationToken);
+            case MainMenu.TalkToPerson when _talkToPerson:
+                return await step.BeginDialogAsync(TalkToPersonDialog.DialogId, step.Context.Activity.Text, cancellationToken);
             case MainMenu.TalkToPerson:
                 await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
                 break;
