@@ -18,7 +18,6 @@ internal static class AgentConsolePages
     public static IEndpointRouteBuilder MapAgentConsolePages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(AgentConsoleRoutes.Base, ConsolePage).RequireAuthorization(AgentRoles.AgentPolicy).ExcludeFromDescription();
-        endpoints.MapGet(AgentConsoleRoutes.Base + "/", () => Results.Redirect(AgentConsoleRoutes.Base)).ExcludeFromDescription();
         endpoints.MapGet(AgentConsoleRoutes.Login, LoginPage).ExcludeFromDescription();
         endpoints.MapPost(AgentConsoleRoutes.Login, LoginAsync).RequireRateLimiting(AgentAuthExtensions.LoginRateLimitPolicy).ExcludeFromDescription();
         endpoints.MapPost(AgentConsoleRoutes.Logout, LogoutAsync).AddEndpointFilter<AntiforgeryCheckFilter>().DisableAntiforgery().ExcludeFromDescription();
