@@ -47,11 +47,12 @@ internal static class HandoffExtensions
         // Turn middleware, after RedactionMiddleware (registered by AddHelpdeskBot): record, then route.
         services.AddSingleton<IMiddleware, TranscriptMiddleware>();
         services.AddSingleton<IMiddleware, HandoffRoutingMiddleware>();
+        services.AddSingleton<IMiddleware, TicketStatusMiddleware>();
 
         services.AddSingleton<ProactiveAdapters>();
         services.AddSingleton<HandoffTexts>();
         services.AddSingleton<HandoffContextBuilder>();
-        services.AddSingleton<IItsmConnector, BuiltInItsmConnector>();
+        services.AddItsm(builder.Configuration);
         services.AddSingleton<IHandoffNotifier, SignalRHandoffNotifier>();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<IEscalationHandler, HandoffEscalationHandler>();

@@ -20,6 +20,9 @@ internal interface IHandoffStore
     /// <summary>The conversation's open case, or its resolved case still waiting for a CSAT answer; else null.</summary>
     Task<HandoffCase?> FindCurrentAsync(string conversationKey, CancellationToken cancellationToken);
 
+    /// <summary>The newest case whose ticket is <paramref name="ticketNumber"/>, or null.</summary>
+    Task<HandoffCase?> FindByTicketAsync(string ticketNumber, CancellationToken cancellationToken);
+
     /// <summary>Waiting, active and hub cases.</summary>
     Task<IReadOnlyList<HandoffCase>> ListOpenAsync(CancellationToken cancellationToken);
 

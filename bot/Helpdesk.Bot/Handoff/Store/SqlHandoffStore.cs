@@ -94,6 +94,15 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
         return cases.FirstOrDefault(c => HandoffStatuses.IsOpen(c.Status)) ?? cases.FirstOrDefault();
     }
 
+    public async Task<HandoffCase?> FindByTicketAsync(string ticketNumber, CancellationToken cancellationToken)
+    {
+        var cases = await QueryCasesAsync(
+            $"SELECT {CaseColumns} FROM handoff_cases WHERE ticket_number = @ticket ORDER BY id DESC LIMIT 1",
+            c => Add(c, "@ticket", ticketNumber.Trim().ToUpperInvariant()),
+            cancellationToken);
+        return cases.Count == 0 ? null : cases[0];
+    }
+
     public Task<IReadOnlyList<HandoffCase>> ListOpenAsync(CancellationToken cancellationToken) =>
         QueryCasesAsync($"SELECT {CaseColumns} FROM handoff_cases WHERE status IN ({OpenStatuses}) ORDER BY priority, sla_due_at, id", null, cancellationToken);
 
@@ -528,6 +537,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
             $"CREATE UNIQUE INDEX IF NOT EXISTS ux_handoff_cases_open ON handoff_cases (conversation_key) WHERE status IN ({OpenStatuses})",
             "CREATE INDEX IF NOT EXISTS ix_handoff_cases_conversation ON handoff_cases (conversation_key, id)",
             "CREATE INDEX IF NOT EXISTS ix_handoff_cases_status ON handoff_cases (status, priority, sla_due_at)",
+            "CREATE INDEX IF NOT EXISTS ix_handoff_cases_ticket ON handoff_cases (ticket_number)",
             $"""
             CREATE TABLE IF NOT EXISTS handoff_messages (
                 id {id},
