@@ -403,12 +403,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
+        parameter.Value = value ?? DBNull.Value; // untyped null: both databases infer the column's type
         command.Parameters.Add(parameter);
     }
 
