@@ -48,6 +48,8 @@ internal static class HandoffExtensions
         services.AddSingleton<IMiddleware, TranscriptMiddleware>();
         services.AddSingleton<IMiddleware, HandoffRoutingMiddleware>();
         services.AddSingleton<IMiddleware, TicketStatusMiddleware>();
+        services.AddSingleton<IMiddleware, EscalationSignalsMiddleware>();
+        services.AddSingleton<ITurnFailureObserver, BotErrorEscalation>();
 
         services.AddSingleton<ProactiveAdapters>();
         services.AddSingleton<HandoffTexts>();

@@ -33,13 +33,15 @@ internal sealed class TalkToPersonDialog : ComponentDialog
     private static readonly string[] InsistMarkers =
         ["now", "just", "real person", "real human", "not a bot", "no bot", "immediately", "asap", "urgent", "right away", "please just", "!!"];
 
-    private static readonly IReadOnlyList<Choice> PersonChoice = [MainMenu.Choices.Single(c => c.Value == MainMenu.TalkToPerson)];
+    private static readonly HashSet<string> PersonWords = new(StringComparer.Ordinal)
+    {
+        "agent", "human", "person", "someone", "somebody", "representative", "operator", "technician", "helpdesk", "people",
+    };
 
     private readonly CaseFileAccessor _caseFiles;
     private readonly IKnowledgeSearch? _knowledge;
     private readonly HandoffOptions _options;
     private readonly TimeProvider _time;
-    private readonly ChoiceRecognizer _recognizer = new();
 
     public TalkToPersonDialog(CaseFileAccessor caseFiles, IOptions<HandoffOptions> options, TimeProvider time, IKnowledgeSearch? knowledge = null)
         : base(DialogId)
@@ -52,6 +54,13 @@ internal sealed class TalkToPersonDialog : ComponentDialog
         AddDialog(new ChoicePrompt(HelpedPrompt));
         AddDialog(new WaterfallDialog(Steps, [AskProblemAsync, DeflectAsync, AnswerAsync]));
         InitialDialogId = Steps;
+    }
+
+    /// <summary>True for a short request for a person ("agent", "a human please"), not a problem description.</summary>
+    public static bool AsksForPerson(string? text)
+    {
+        var words = TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 6 && words.Any(PersonWords.Contains);
     }
 
     /// <summary>True when the user insists on a person (no deflection): "agent now", "a real person, not a bot", "human!!".</summary>
@@ -88,11 +97,16 @@ internal sealed class TalkToPersonDialog : ComponentDialog
 
     private async Task<DialogTurnResult> DeflectAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var problem = (step.Result as string ?? string.Empty).Trim();
+        var problem = (step.Result switch
+        {
+            PromptResult<string> { Succeeded: true } answer => answer.Value,
+            string described => described,
+            _ => null,
+        } ?? string.Empty).Trim();
         var caseFile = await _caseFiles.GetAsync(step.Context, cancellationToken);
         caseFile.Capture(ProblemKey, problem, _time.GetUtcNow());
         step.Values[ProblemValue] = problem;
-        if (!_options.Deflection || _knowledge is null || Insists(problem) || _recognizer.Recognize(problem, PersonChoice).Succeeded)
+        if (!_options.Deflection || _knowledge is null || Insists(problem) || AsksForPerson(problem))
         {
             return await step.EndDialogAsync(Escalation(caseFile, problem), cancellationToken);
         }
@@ -143,7 +157,7 @@ internal sealed class TalkToPersonDialog : ComponentDialog
     }
 
     /// <summary>The part of "talk to a human about my vpn dropping" that describes the problem, if any.</summary>
-    private string? Described(string? request)
+    private static string? Described(string? request)
     {
         if (string.IsNullOrWhiteSpace(request))
         {
@@ -151,8 +165,7 @@ internal sealed class TalkToPersonDialog : ComponentDialog
         }
 
         var words = TextNormalizer.Normalize(request).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var recognized = _recognizer.Recognize(request, PersonChoice).Succeeded;
-        return words.Length >= 6 || (!recognized && words.Length >= 3) ? request.Trim() : null;
+        return words.Length >= 7 || (!AsksForPerson(request) && words.Length >= 3) ? request.Trim() : null;
     }
 
     private static SkillOutcome Escalation(CaseFile caseFile, string? problem) =>
