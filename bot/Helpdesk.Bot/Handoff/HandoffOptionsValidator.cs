@@ -64,7 +64,8 @@ internal sealed class HandoffOptionsValidator : IValidateOptions<HandoffOptions>
 
         try
         {
-            if (!hours.AlwaysOpen && !BusinessHours.ParseDays(hours.Days).Any())
+            var days = BusinessHours.ParseDays(hours.Days).ToList();
+            if (!hours.AlwaysOpen && days.Count == 0)
             {
                 failures.Add("Handoff:BusinessHours:Days must name at least one day (e.g. 'Mon,Tue,Wed,Thu,Fri'), or set AlwaysOpen.");
             }
