@@ -37,6 +37,9 @@ internal sealed class HandoffOptions
     /// <summary>How many transcript activities go into the context package.</summary>
     public int TranscriptLimit { get; set; } = 200;
 
+    /// <summary>How long recorded transcripts are kept (cases keep their context package).</summary>
+    public TimeSpan TranscriptRetention { get; set; } = TimeSpan.FromDays(90);
+
     public bool UsesPostgres => string.Equals(StoreProvider, "postgresql", StringComparison.OrdinalIgnoreCase);
 
     public bool UsesHub => string.Equals(Mode, HandoffModes.Hub, StringComparison.OrdinalIgnoreCase);

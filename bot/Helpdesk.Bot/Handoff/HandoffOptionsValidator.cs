@@ -47,6 +47,11 @@ internal sealed class HandoffOptionsValidator : IValidateOptions<HandoffOptions>
             failures.Add("Handoff:AgentOnlineWindow must be at least 10 seconds.");
         }
 
+        if (options.TranscriptRetention < TimeSpan.FromDays(1))
+        {
+            failures.Add("Handoff:TranscriptRetention must be at least 1 day (e.g. 90.00:00:00).");
+        }
+
         if (options.TranscriptLimit is < 1 or > 5000)
         {
             failures.Add("Handoff:TranscriptLimit must be between 1 and 5000.");

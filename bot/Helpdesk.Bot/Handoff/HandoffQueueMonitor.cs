@@ -4,9 +4,16 @@ namespace Helpdesk.Bot.Handoff;
 
 /// <summary>
 /// Every <c>Handoff:QueueUpdateInterval</c> (on <see cref="TimeProvider"/>): tells waiting users whose position
-/// improved where they are now, and refreshes the consoles (SLA timers, presence).
+/// improved where they are now, refreshes the consoles (SLA timers, presence), and once an hour deletes transcripts
+/// older than <c>Handoff:TranscriptRetention</c>.
 /// </summary>
-internal sealed class HandoffQueueMonitor(HandoffService handoff, IHandoffNotifier notifier, IOptions<HandoffOptions> options, TimeProvider time, ILogger<HandoffQueueMonitor> logger)
+internal sealed class HandoffQueueMonitor(
+    HandoffService handoff,
+    IHandoffNotifier notifier,
+    Store.ITranscriptStore transcripts,
+    IOptions<HandoffOptions> options,
+    TimeProvider time,
+    ILogger<HandoffQueueMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,12 +32,24 @@ internal sealed class HandoffQueueMonitor(HandoffService handoff, IHandoffNotifi
         }
     }
 
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
+
     public async Task TickAsync(CancellationToken cancellationToken)
     {
         try
         {
             await handoff.NotifyPositionsAsync(cancellationToken);
             await notifier.QueueChangedAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            if (now - _lastCleanup >= TimeSpan.FromHours(1))
+            {
+                _lastCleanup = now;
+                var deleted = await transcripts.DeleteBeforeAsync(now - options.Value.TranscriptRetention, cancellationToken);
+                if (deleted > 0)
+                {
+                    logger.LogInformation("Handoff: deleted {Count} transcript activities past retention", deleted);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

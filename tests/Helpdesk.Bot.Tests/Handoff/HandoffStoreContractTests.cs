@@ -123,6 +123,8 @@ public abstract class HandoffStoreContractTests
         var transcript = await store.ReadAsync("webchat/c1", 3, CancellationToken.None);
         Assert.Equal(["m2", "m3", "m4"], transcript.Select(e => System.Text.Json.JsonDocument.Parse(e.ActivityJson).RootElement.GetProperty("text").GetString()));
         Assert.True(transcript[0].Inbound);
+        Assert.Equal(2, await store.DeleteBeforeAsync(Now.AddSeconds(2), CancellationToken.None));
+        Assert.Equal(3, (await store.ReadAsync("webchat/c1", 10, CancellationToken.None)).Count);
     }
 
     private static HandoffCase NewCase(string key) => new()

@@ -364,6 +364,15 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_transcripts WHERE at < @cutoff";
+        Add(command, "@cutoff", Ms(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -574,6 +583,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
             )
             """,
             "CREATE INDEX IF NOT EXISTS ix_bot_transcripts_conversation ON bot_transcripts (conversation_key, id)",
+            "CREATE INDEX IF NOT EXISTS ix_bot_transcripts_at ON bot_transcripts (at)",
         };
 
         await using var connection = await _dialect.OpenAsync(CancellationToken.None);
