@@ -2,6 +2,7 @@ using Helpdesk.Bot.Channels.BotFramework;
 using Helpdesk.Bot.Channels.DirectLine;
 using Helpdesk.Bot.Channels.Slack;
 using Helpdesk.Bot.Channels.Teams;
+using Helpdesk.Bot.Handoff;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Incidents;
 using Helpdesk.Bot.Knowledge;
@@ -20,6 +21,7 @@ builder.AddWebChat();
 builder.AddTroubleshooting();
 builder.AddKnowledgeBase();
 builder.AddPasswordReset();
+builder.AddHandoff();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapDirectLineApi();
 app.MapSlackApi();
+app.MapHandoffApi();
 app.MapWebChatApi();
 app.MapIncidentsApi();
 app.MapKnowledgeApi();

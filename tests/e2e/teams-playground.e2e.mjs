@@ -217,7 +217,7 @@ async function main(result) {
     await steps.run('group chat: "@bot talk to a person" is understood (mention stripped)', async () => {
       const start = received.length;
       await send(group.id, member, `<at>${BOT_NAME}</at> talk to a person`, true);
-      const answer = await waitFor(isGroup, (m) => /servicedesk@/i.test(m.text ?? ''), 'with the service desk contact', start);
+      const answer = await waitFor(isGroup, (m) => /get you to a person/i.test(m.text ?? ''), 'with the handoff question', start);
       result.group.answer = answer.message.text;
     });
 
@@ -248,7 +248,7 @@ async function main(result) {
         throw new CheckFailed(`unexpected invoke response: ${JSON.stringify(response).slice(0, 500)}`);
       }
 
-      const answer = await waitFor(isGroup, (m) => /servicedesk@/i.test(m.text ?? ''), 'answering the invoked choice', start);
+      const answer = await waitFor(isGroup, (m) => /get you to a person/i.test(m.text ?? ''), 'answering the invoked choice', start);
       result.group.invokeAnswer = answer.message.text;
     });
 

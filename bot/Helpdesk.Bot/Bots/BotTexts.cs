@@ -31,7 +31,7 @@ internal sealed class BotTexts(IOptions<ServiceDeskOptions> options)
         (string.IsNullOrWhiteSpace(_desk.PortalUrl) ? "." : $", or open a ticket at {_desk.PortalUrl}.");
 
     public string TalkToPerson =>
-        "I can't connect you to an agent from this chat yet. " + ServiceDeskContact +
+        "I can't connect you to an agent from this chat right now. " + ServiceDeskContact +
         " Tell them what you've tried so far so they can pick up from there.";
 
     public string NotAvailableYet(string what) =>

@@ -2,11 +2,12 @@ using Helpdesk.Bot.Core.Dialogs;
 using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
+using Helpdesk.Bot.Handoff.Dialogs;
 using Helpdesk.Skills.Cases;
-using Helpdesk.Skills.Troubleshooting;
 using Helpdesk.Skills.Knowledge;
 using Helpdesk.Skills.PasswordReset;
 using Helpdesk.Skills.PasswordReset.Dialogs;
+using Helpdesk.Skills.Troubleshooting;
 
 namespace Helpdesk.Bot.Bots;
 
@@ -41,11 +42,20 @@ internal sealed class MainDialog : ComponentDialog
     private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
     private readonly bool _passwordReset;
+    private readonly IEscalationHandler? _escalation;
+    private readonly bool _talkToPerson;
 
-    public MainDialog(BotTexts texts, TroubleshootingDialog troubleshooting, KnowledgeDialog knowledge, PasswordResetDialog? passwordReset = null)
+    public MainDialog(
+        BotTexts texts,
+        TroubleshootingDialog troubleshooting,
+        KnowledgeDialog knowledge,
+        PasswordResetDialog? passwordReset = null,
+        TalkToPersonDialog? talkToPerson = null,
+        IEscalationHandler? escalation = null)
         : base(DialogId)
     {
         _texts = texts;
+        _escalation = escalation;
         _troubleshooting = troubleshooting;
         _knowledge = knowledge;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, AfterSkillAsync, FinishAsync]));
@@ -55,6 +65,12 @@ internal sealed class MainDialog : ComponentDialog
         {
             AddDialog(passwordReset);
             _passwordReset = true;
+        }
+
+        if (talkToPerson is not null)
+        {
+            AddDialog(talkToPerson);
+            _talkToPerson = true;
         }
 
         InitialDialogId = RouteStep;
@@ -144,7 +160,8 @@ internal sealed class MainDialog : ComponentDialog
     /// <summary>A skill ended: act on its outcome (a person takes over when it asks for one).</summary>
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate })
+        if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate, Escalation: { } request }
+            && (_escalation is null || !await _escalation.EscalateAsync(step.Context, request, cancellationToken)))
         {
             await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
         }
@@ -158,6 +175,8 @@ internal sealed class MainDialog : ComponentDialog
         {
             case MainMenu.FixProblem:
                 return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, TroubleshootingRequest.Picker, cancellationToken);
+            case MainMenu.TalkToPerson when _talkToPerson:
+                return await step.BeginDialogAsync(TalkToPersonDialog.DialogId, step.Context.Activity.Text, cancellationToken);
             case MainMenu.TalkToPerson:
                 await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
                 break;

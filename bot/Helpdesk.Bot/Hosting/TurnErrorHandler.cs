@@ -8,8 +8,10 @@ namespace Helpdesk.Bot.Hosting;
 /// secrets), the user gets an apology with a way forward, and — because state is saved only after a turn
 /// completes — the stored conversation state stays as it was before the failed turn.
 /// </summary>
-internal sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
+internal sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger, IEnumerable<ITurnFailureObserver>? observers = null)
 {
+    private readonly ITurnFailureObserver[] _observers = [.. observers ?? []];
+
     public const string Apology =
         "Sorry, something went wrong on my side and I couldn't finish that. Nothing you entered was lost. " +
         "Please try again, type **menu** to start over, or **agent** to reach the service desk.";
@@ -39,6 +41,19 @@ internal sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
         catch (Exception sendFailure) when (sendFailure is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
             logger.LogWarning("Could not deliver the apology: {ExceptionType}", sendFailure.GetType().FullName);
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnTurnFailedAsync(turnContext, exception, CancellationToken.None);
+            }
+            catch (Exception observerFailure) when (observerFailure is not OperationCanceledException)
+            {
+                logger.LogWarning("A turn-failure observer failed: {ExceptionType}", observerFailure.GetType().FullName);
+            }
         }
     }
 }

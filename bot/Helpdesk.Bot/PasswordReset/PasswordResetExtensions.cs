@@ -118,12 +118,7 @@ internal static class PasswordResetExtensions
         services.AddSingleton<IOutOfBandDispatcher>(sp => sp.GetRequiredService<OutOfBandDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutOfBandDispatcher>());
 
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "helpdesk-reset-af";
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.HttpOnly = true;
-        });
+        services.AddHelpdeskAntiforgery();
         services.AddSingleton(new RedactionPattern(ResetLinkPattern));
         return builder;
     }

@@ -24,7 +24,7 @@ public sealed class TeamsPlaygroundEndToEndTests(BotServerFixture server)
         Assert.Equal("What kind of problem is it?", personal.GetProperty("areaPrompt").GetString());
         Assert.Contains("Printer", personal.GetProperty("areaAnswer").GetString(), StringComparison.OrdinalIgnoreCase);
         var group = json.GetProperty("group");
-        Assert.Contains("servicedesk@contoso.example", group.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("get you to a person", group.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.card.adaptive", group.GetProperty("invokeResponseType").GetString());
         Assert.Contains("Talk to a person", group.GetProperty("refreshedCardText").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("team-id;messageid=", json.GetProperty("channel").GetProperty("conversationId").GetString(), StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class PasswordResetApiTests : IAsyncLifetime
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("helpdesk-reset-af=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Helpdesk.Bot.Hosting.AntiforgeryExtensions.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         var html = await response.Content.ReadAsStringAsync();
@@ -54,7 +54,7 @@ public sealed class PasswordResetApiTests : IAsyncLifetime
     {
         var antiforgery = await _host.OpenResetPageAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/reset/api/state") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "x" }) };
-        request.Headers.Add("RequestVerificationToken", antiforgery);
+        request.Headers.Add(Helpdesk.Bot.Hosting.AntiforgeryExtensions.HeaderName, antiforgery);
         using var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
@@ -66,7 +66,7 @@ public sealed class PasswordResetApiTests : IAsyncLifetime
     {
         var antiforgery = await _host.OpenResetPageAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/reset/api/state") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("RequestVerificationToken", antiforgery);
+        request.Headers.Add(Helpdesk.Bot.Hosting.AntiforgeryExtensions.HeaderName, antiforgery);
         using var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

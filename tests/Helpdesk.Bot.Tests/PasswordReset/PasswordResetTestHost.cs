@@ -146,7 +146,7 @@ public sealed partial class PasswordResetTestHost : IAsyncDisposable
         };
         if (antiforgery is not null)
         {
-            request.Headers.Add("RequestVerificationToken", antiforgery);
+            request.Headers.Add(Helpdesk.Bot.Hosting.AntiforgeryExtensions.HeaderName, antiforgery);
         }
 
         using var response = await Client.SendAsync(request);

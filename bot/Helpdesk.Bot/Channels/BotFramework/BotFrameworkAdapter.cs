@@ -18,6 +18,9 @@ namespace Helpdesk.Bot.Channels.BotFramework;
 /// </summary>
 internal sealed class BotFrameworkAdapter : BotAdapter
 {
+    /// <summary>Name under which this adapter sends proactive messages (<see cref="ProactiveAdapters"/>).</summary>
+    public const string ProactiveName = "botframework";
+
     private const string BufferedRepliesKey = "BotFramework.BufferedReplies";
     private static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
 

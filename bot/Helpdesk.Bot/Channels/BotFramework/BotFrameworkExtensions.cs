@@ -1,3 +1,4 @@
+using Helpdesk.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ internal static class BotFrameworkExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotFrameworkAdapter>();
+        services.AddProactiveAdapter<BotFrameworkAdapter>(BotFrameworkAdapter.ProactiveName);
         services.AddSingleton<BotFrameworkEndpoint>();
         return builder;
     }

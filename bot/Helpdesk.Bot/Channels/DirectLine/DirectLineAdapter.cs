@@ -22,6 +22,9 @@ internal sealed class DirectLineAdapter : BotAdapter
     /// <summary>Bot Framework's pause activity (<c>value</c>: milliseconds).</summary>
     public const string DelayActivityType = "delay";
 
+    /// <summary>Name under which this adapter sends proactive messages (<see cref="ProactiveAdapters"/>).</summary>
+    public const string ProactiveName = "directline";
+
     /// <summary>Longest pause a <c>delay</c> activity may ask for.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 

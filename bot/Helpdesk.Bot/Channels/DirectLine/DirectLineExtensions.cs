@@ -35,6 +35,7 @@ internal static class DirectLineExtensions
         services.AddSingleton<DirectLineTranscript>();
 
         services.AddSingleton<DirectLineAdapter>();
+        services.AddProactiveAdapter<DirectLineAdapter>(DirectLineAdapter.ProactiveName);
         services.AddSingleton<DirectLineTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineTurnQueue>());
         services.AddSingleton<DirectLineConversationService>();

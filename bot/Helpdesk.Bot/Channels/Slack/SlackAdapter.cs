@@ -15,6 +15,9 @@ namespace Helpdesk.Bot.Channels.Slack;
 internal sealed class SlackAdapter : BotAdapter
 {
     public const string DelayActivityType = "delay";
+
+    /// <summary>Name under which this adapter sends proactive messages (<see cref="Hosting.ProactiveAdapters"/>).</summary>
+    public const string ProactiveName = "slack";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     private readonly IBot _bot;

@@ -1,3 +1,4 @@
+using Helpdesk.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Channels.Slack;
@@ -26,6 +27,7 @@ internal static class SlackExtensions
         services.AddSingleton<SlackTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackTurnQueue>());
         services.AddSingleton<SlackAdapter>();
+        services.AddProactiveAdapter<SlackAdapter>(SlackAdapter.ProactiveName);
         services.AddSingleton<SlackEndpoint>();
         return builder;
     }

@@ -54,7 +54,7 @@
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', RequestVerificationToken: csrf },
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
       body: JSON.stringify(body),
     });
     let json = null;

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Helpdesk.Bot.Core.State;
+using Microsoft.Data.Sqlite;
+
+namespace Helpdesk.Bot.Handoff.Store;
+
+/// <summary>
+/// The handoff store in the bot's SQLite database (the default). With <see cref="InMemory"/> (Storage:Provider=Memory)
+/// it is a private shared-cache in-memory database, kept alive by one open connection.
+/// </summary>
+internal sealed class SqliteHandoffDialect(SqliteDatabase database, SqliteConnection? keepAlive = null) : HandoffSqlDialect, IDisposable
+{
+    private const int SqliteConstraint = 19;
+
+    public override string Name => "sqlite";
+
+    public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    /// <summary>A fresh in-memory database that lives as long as the returned dialect.</summary>
+    public static SqliteHandoffDialect InMemory()
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = "helpdesk-handoff-" + Guid.NewGuid().ToString("N"),
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        var keepAlive = new SqliteConnection(connectionString);
+        keepAlive.Open();
+        return new SqliteHandoffDialect(new SqliteDatabase(connectionString), keepAlive);
+    }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
+
+    public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    public void Dispose() => keepAlive?.Dispose();
+}
