@@ -70,9 +70,12 @@ public sealed class SambaDomainFixture : IAsyncLifetime
             "--option=interfaces=lo", "--option=bind interfaces only=yes", "--option=server services=ldap",
             "--option=tls enabled=yes", $"--option=tls keyfile={tls}/key.pem", $"--option=tls certfile={tls}/cert.pem", $"--option=tls cafile={tls}/ca.pem",
             $"--option=log file={_directory}/log.%m", $"--option=pid directory={_directory}/run",
-            // Samba accepts the previous password for 60 minutes after a reset by default; the tests check it no longer works.
-            "--option=old password allowed period=0",
         ], TimeSpan.FromMinutes(3));
+        // Samba accepts the previous password for 60 minutes after a reset by default ("old password allowed period",
+        // the counterpart of Windows' OldPasswordAllowedPeriod); the tests check it no longer works. Provision does not
+        // write this setting from --option, so it goes into the generated smb.conf directly.
+        var config = await File.ReadAllTextAsync(ConfigFile);
+        await File.WriteAllTextAsync(ConfigFile, config.Replace("[global]\n", "[global]\n\told password allowed period = 0\n", StringComparison.Ordinal));
         await RunAsync("samba-tool", ["domain", "passwordsettings", "set", "-s", ConfigFile, "--account-lockout-threshold=3", "--account-lockout-duration=30", "--reset-account-lockout-after=30", "--min-pwd-age=0"], TimeSpan.FromMinutes(1));
 
         StartSamba();
