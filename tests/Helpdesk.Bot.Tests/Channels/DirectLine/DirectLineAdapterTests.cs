@@ -80,7 +80,7 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
         };
         adapter.OnTurnError = null;
 
-        await Assert.ThrowsAsync<Hosting.ConversationGoneException>(() => adapter.ContinueConversationAsync(
+        await Assert.ThrowsAsync<global::Helpdesk.Bot.Hosting.ConversationGoneException>(() => adapter.ContinueConversationAsync(
             reference, (turn, ct) => turn.SendActivityAsync("x", ct), CancellationToken.None));
     }
 }
