@@ -43,6 +43,9 @@ internal static class TestHelpdeskBot
         {
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepositoryPaths.Root, "bot", "Helpdesk.Bot"),
+
+            // Never built into a running host nor disposed: no file watchers (each would hold an inotify instance).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
