@@ -34,9 +34,6 @@ internal sealed class BotTexts(IOptions<ServiceDeskOptions> options)
         "I can't connect you to an agent from this chat right now. " + ServiceDeskContact +
         " Tell them what you've tried so far so they can pick up from there.";
 
-    public string NotAvailableYet(string what) =>
-        $"{what} isn't switched on in this assistant yet, so I can't do it for you here. " + ServiceDeskContact;
-
     private static string FirstName(string name)
     {
         var trimmed = name.Trim();

@@ -41,38 +41,28 @@ internal sealed class MainDialog : ComponentDialog
     private readonly TroubleshootingDialog _troubleshooting;
     private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
-    private readonly bool _passwordReset;
-    private readonly IEscalationHandler? _escalation;
-    private readonly bool _talkToPerson;
+    private readonly IEscalationHandler _escalation;
 
     public MainDialog(
         BotTexts texts,
         TroubleshootingDialog troubleshooting,
         KnowledgeDialog knowledge,
-        PasswordResetDialog? passwordReset = null,
-        TalkToPersonDialog? talkToPerson = null,
-        IEscalationHandler? escalation = null)
+        PasswordResetDialog passwordReset,
+        TalkToPersonDialog talkToPerson,
+        IEscalationHandler escalation)
         : base(DialogId)
     {
+        ArgumentNullException.ThrowIfNull(passwordReset);
+        ArgumentNullException.ThrowIfNull(talkToPerson);
         _texts = texts;
-        _escalation = escalation;
+        _escalation = escalation ?? throw new ArgumentNullException(nameof(escalation));
         _troubleshooting = troubleshooting;
         _knowledge = knowledge;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, AfterSkillAsync, FinishAsync]));
         AddDialog(troubleshooting);
         AddDialog(knowledge);
-        if (passwordReset is not null)
-        {
-            AddDialog(passwordReset);
-            _passwordReset = true;
-        }
-
-        if (talkToPerson is not null)
-        {
-            AddDialog(talkToPerson);
-            _talkToPerson = true;
-        }
-
+        AddDialog(passwordReset);
+        AddDialog(talkToPerson);
         InitialDialogId = RouteStep;
     }
 
@@ -161,7 +151,7 @@ internal sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is SkillOutcome { Kind: SkillOutcomeKind.Escalate, Escalation: { } request }
-            && (_escalation is null || !await _escalation.EscalateAsync(step.Context, request, cancellationToken)))
+            && !await _escalation.EscalateAsync(step.Context, request, cancellationToken))
         {
             await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
         }
@@ -175,32 +165,17 @@ internal sealed class MainDialog : ComponentDialog
         {
             case MainMenu.FixProblem:
                 return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, TroubleshootingRequest.Picker, cancellationToken);
-            case MainMenu.TalkToPerson when _talkToPerson:
-                return await step.BeginDialogAsync(TalkToPersonDialog.DialogId, step.Context.Activity.Text, cancellationToken);
             case MainMenu.TalkToPerson:
-                await step.Context.SendActivityAsync(_texts.TalkToPerson, cancellationToken);
-                break;
-            case MainMenu.ResetPassword when _passwordReset:
-                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
-            case MainMenu.UnlockAccount when _passwordReset:
-                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
-            case MainMenu.ResetPassword when _passwordReset:
-                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
-            case MainMenu.UnlockAccount when _passwordReset:
-                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
+                return await step.BeginDialogAsync(TalkToPersonDialog.DialogId, step.Context.Activity.Text, cancellationToken);
             case MainMenu.ResetPassword:
-                await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service password reset"), cancellationToken);
-                break;
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Reset, step.Context.Activity.Text), cancellationToken);
             case MainMenu.UnlockAccount:
-                await step.Context.SendActivityAsync(_texts.NotAvailableYet("Self-service account unlock"), cancellationToken);
-                break;
+                return await step.BeginDialogAsync(PasswordResetDialog.DialogId, new PasswordResetRequest(PasswordResetIntent.Unlock, step.Context.Activity.Text), cancellationToken);
             case MainMenu.SearchArticles:
                 return await AskKnowledgeAsync(step, null, cancellationToken);
             default:
                 throw new InvalidOperationException($"Menu entry '{choice}' has no handler.");
         }
-
-        return await step.EndDialogAsync(null, cancellationToken);
     }
 
 }

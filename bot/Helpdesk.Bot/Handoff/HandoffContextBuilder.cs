@@ -27,13 +27,16 @@ internal sealed class HandoffContextBuilder(ActivityRedactor redactor, TimeProvi
 
         var activity = turnContext.Activity;
         var identity = caseFile.Identity;
+        var account = CleanOptional(identity?.Account);
+        var verified = identity?.Verified == true;
         var user = new HandoffUser(
             activity.From?.Id,
             activity.From?.Name,
             activity.From?.AadObjectId,
-            CleanOptional(identity?.Account),
-            identity?.Verified == true,
-            identity?.Method);
+            account,
+            verified,
+            identity?.Method,
+            HandoffUserLabel.For(activity.ChannelId, activity.From?.Id, activity.From?.Name, account, verified));
         var steps = caseFile.StepsTried.Select(s => new HandoffStep(s.Source, Clean(s.Step), CleanOptional(s.Answer), s.At)).ToList();
         var articles = caseFile.ArticlesShown.Select(a => new HandoffArticle(a.ArticleId, a.Title, Clean(a.Query), a.Helped, a.At)).ToList();
         var captured = caseFile.Captured.ToDictionary(p => p.Key, p => Clean(p.Value), StringComparer.Ordinal);

@@ -13,7 +13,7 @@ internal static class HandoffContextText
         text.Append(CultureInfo.InvariantCulture, $"Escalated from the IT help assistant ({caseNumber}, {context.EscalatedAt:yyyy-MM-dd HH:mm} UTC).\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Summary: {context.Summary}\n\n");
         var user = context.User;
-        text.Append(CultureInfo.InvariantCulture, $"User: {user.Name ?? "unknown"} ({user.Id ?? "no id"}) on {context.Channel.ChannelId}{(context.Locale is null ? string.Empty : ", " + context.Locale)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"User: {user.DisplayName ?? user.Name ?? "unknown"} ({user.Id ?? "no id"}) on {context.Channel.ChannelId}{(context.Locale is null ? string.Empty : ", " + context.Locale)}\n");
         text.Append(user.Account is null
             ? "Identity: not identified\n"
             : string.Create(CultureInfo.InvariantCulture, $"Identity: {user.Account} — {(user.Verified ? $"verified ({user.VerificationMethod ?? "second factor"})" : "NOT verified")}\n"));

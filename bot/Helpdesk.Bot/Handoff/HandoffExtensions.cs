@@ -51,7 +51,6 @@ internal static class HandoffExtensions
         services.AddSingleton<IMiddleware, EscalationSignalsMiddleware>();
         services.AddSingleton<ITurnFailureObserver, BotErrorEscalation>();
 
-        services.AddSingleton<ProactiveAdapters>();
         services.AddSingleton<HandoffTexts>();
         services.AddSingleton<HandoffContextBuilder>();
         services.AddItsm(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Helpdesk.Bot.Channels.Teams.Proactive;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Bot.Handoff.Auth;
@@ -6,6 +7,7 @@ using Helpdesk.Bot.Handoff.Itsm;
 using Helpdesk.Bot.Handoff.Store;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.Troubleshooting.UserDirectory;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Handoff;
@@ -13,7 +15,9 @@ namespace Helpdesk.Bot.Handoff;
 /// <summary>
 /// The handoff itself: starts it from a turn (context package, ticket, queue or hub), and carries out every agent
 /// action (claim, chat, notes, transfer, resolve, return to the bot) — messages to the user go proactively to the
-/// user's own conversation through the adapter it came from.
+/// user's own conversation through the adapter it came from, via the shared <see cref="ProactiveMessenger"/>: the
+/// conversation's reference is kept in the one reference store (dead-marking applies), with the case's own copy as the
+/// fallback (another instance sharing the handoff store may have taken the user's turn).
 /// </summary>
 internal sealed class HandoffService(
     IHandoffStore store,
@@ -24,6 +28,8 @@ internal sealed class HandoffService(
     IItsmConnector itsm,
     IHandoffNotifier notifier,
     ProactiveAdapters adapters,
+    ProactiveMessenger messenger,
+    IUserDirectoryLookup directory,
     HandoffTexts texts,
     IOptions<HandoffOptions> options,
     TimeProvider time,
@@ -68,10 +74,11 @@ internal sealed class HandoffService(
 
         var caseFile = await caseFiles.GetAsync(turnContext, cancellationToken);
         var transcript = await transcripts.ReadAsync(key, _options.TranscriptLimit, cancellationToken);
-        var context = contextBuilder.Build(turnContext, request, caseFile, transcript);
+        var context = await NameFromDirectoryAsync(turnContext, contextBuilder.Build(turnContext, request, caseFile, transcript), cancellationToken);
         var now = time.GetUtcNow();
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;
+        turnContext.KeepConversationReference();
         var hub = _options.UsesHub;
         var closed = !_hours.IsOpen(now);
         var online = hub ? 0 : await CountOnlineAgentsAsync(cancellationToken);
@@ -88,7 +95,7 @@ internal sealed class HandoffService(
                 Trigger = request.Trigger,
                 Reason = context.Reason,
                 UserId = activity.From?.Id,
-                UserName = activity.From?.Name,
+                UserName = context.User.DisplayName,
                 ChannelId = activity.ChannelId ?? "unknown",
                 Locale = activity.Locale,
                 ContextJson = JsonSerializer.Serialize(context, HandoffJson.Options),
@@ -538,31 +545,49 @@ internal sealed class HandoffService(
 
     private async Task<bool> ProactiveAsync(HandoffCase handoff, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
+        ConversationReference reference;
         try
         {
-            var reference = JsonSerializer.Deserialize<ConversationReference>(handoff.ReferenceJson, ActivitySerializer.Options)!;
+            reference = JsonSerializer.Deserialize<ConversationReference>(handoff.ReferenceJson, ActivitySerializer.Options)!;
+        }
+        catch (JsonException)
+        {
+            reference = new ConversationReference();
+        }
 
-            // The pipeline hands a failure to the turn error handler (which only logs for this synthetic event), so
-            // success is known only from the callback finishing.
-            var delivered = false;
-            await adapters.ContinueConversationAsync(handoff.AdapterName, reference, async (ctx, ct) =>
-            {
-                await callback(ctx, ct);
-                delivered = true;
-            }, cancellationToken);
-            if (!delivered)
-            {
-                throw new InvalidOperationException("The proactive turn failed.");
-            }
-
+        var result = await messenger.SendAsync(reference, handoff.AdapterName, callback, cancellationToken);
+        if (result == ProactiveSendResult.Sent)
+        {
             return true;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or ArgumentException or JsonException or KeyNotFoundException)
+
+        logger.LogWarning("Handoff: could not message the user of case {Case} through {Adapter}: {Result}", handoff.Number, handoff.AdapterName, result);
+        var note = result == ProactiveSendResult.ConversationGone
+            ? "A message could not be delivered: the user's chat is gone (the app was removed, the bot blocked, or the conversation ended)."
+            : "A message could not be delivered to the user's chat.";
+        await store.AddMessageAsync(handoff.Id, HandoffMessageKind.System, "bot", note, time.GetUtcNow(), cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// A user the channel sent no name for, whose identity is established (verified in this conversation, or a Teams
+    /// sign-in the directory trusts), is shown to agents with the directory's display name. Read-only; a directory
+    /// that is down leaves the label as it was.
+    /// </summary>
+    private async Task<HandoffContext> NameFromDirectoryAsync(ITurnContext turnContext, HandoffContext context, CancellationToken cancellationToken)
+    {
+        var user = context.User;
+        if (!string.IsNullOrWhiteSpace(user.Name) || (!user.Verified && string.IsNullOrWhiteSpace(user.AadObjectId)))
         {
-            logger.LogWarning("Handoff: could not message the user of case {Case} through {Adapter}: {ExceptionType}", handoff.Number, handoff.AdapterName, ex.GetType().Name);
-            await store.AddMessageAsync(handoff.Id, HandoffMessageKind.System, "bot", "A message could not be delivered to the user's chat.", time.GetUtcNow(), cancellationToken);
-            return false;
+            return context;
         }
+
+        var activity = turnContext.Activity;
+        var found = await directory.FindAsync(
+            new DirectoryLookupRequest(activity.ChannelId, user.Id, user.AadObjectId, user.Name, user.Account, user.Verified), cancellationToken);
+        return found is null
+            ? context
+            : context with { User = user with { DisplayName = HandoffUserLabel.For(activity.ChannelId, user.Id, user.Name, user.Account, user.Verified, found.DisplayName) } };
     }
 
     private static string? ReadState(object? value)

@@ -1,4 +1,5 @@
 using Helpdesk.Bot.Bots;
+using Helpdesk.Bot.Channels.Teams.Proactive;
 using Helpdesk.Bot.Core.Redaction;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Turns;
@@ -46,6 +47,11 @@ internal static class BotHostingExtensions
                 .Concat(sp.GetServices<PasswordReset.RedactionPattern>().Select(p => p.Pattern))));
         services.AddSingleton<ActivityRedactor>();
         services.AddSingleton<CaseFileAccessor>();
+
+        // Proactive messages of every feature and channel: one reference store (with dead-marking), one sender.
+        services.AddSingleton<IConversationReferenceStore, StorageConversationReferenceStore>();
+        services.AddSingleton<ProactiveAdapters>();
+        services.AddSingleton<ProactiveMessenger>();
 
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TurnPipeline>();

@@ -17,6 +17,12 @@ internal sealed class IncidentsOptions
     /// </summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>
+    /// How often subscribers' updates are checked for (a change through the admin API is sent at once; this catches
+    /// feed-file edits and retries failed deliveries). 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan NotificationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The shortest admin key accepted.</summary>
     public const int MinimumKeyLength = 32;
 }

@@ -16,6 +16,8 @@ using Helpdesk.Skills.PasswordReset.Recovery;
 using Helpdesk.Skills.PasswordReset.Security;
 using Helpdesk.Skills.PasswordReset.Storage;
 using Helpdesk.Skills.PasswordReset.Verification;
+using Helpdesk.Skills.Troubleshooting.UserDirectory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.PasswordReset;
@@ -85,6 +87,9 @@ internal static class PasswordResetExtensions
         services.AddSingleton<PasswordResetTexts>();
         services.AddSingleton<PasswordResetDialog>();
         services.AddAccountDirectory(configuration);
+
+        // Troubleshooting flows' lookup_user is answered from the same directory (only for an established identity).
+        services.Replace(ServiceDescriptor.Singleton<IUserDirectoryLookup, AccountDirectoryUserLookup>());
 
         // Delivery: SMTP / HTTP SMS when configured; in Development the local outbox otherwise.
         var smtp = configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions();

@@ -37,7 +37,10 @@ internal static class TroubleshootingHostingExtensions
             : new SqliteIncidentStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(sp => new KnownIncidents(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<TimeProvider>(), CreateFeed(sp)));
         services.AddSingleton<IKnownIncidents>(sp => sp.GetRequiredService<KnownIncidents>());
-        services.TryAddSingleton<IIncidentUpdateNotifier, LoggingIncidentNotifier>();
+        // Updates to subscribers: the admin API wakes the dispatcher; it sends in the background (and sweeps for feed edits).
+        services.AddSingleton<IncidentNotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentNotificationDispatcher>());
+        services.TryAddSingleton<IIncidentUpdateNotifier, ProactiveIncidentNotifier>();
 
         // A seam: a real directory (Entra ID / AD) replaces this by registering its own IUserDirectoryLookup.
         services.TryAddSingleton<IUserDirectoryLookup, NoUserDirectory>();

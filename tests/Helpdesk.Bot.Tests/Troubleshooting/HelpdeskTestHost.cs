@@ -99,6 +99,28 @@ internal sealed class HelpdeskTestHost : IAsyncDisposable
         return [.. after.Skip(before.Count).Where(a => a.GetProperty("type").GetString() == "message" && a.GetProperty("from").GetProperty("id").GetString() != userId)];
     }
 
+    /// <summary>
+    /// Waits (up to 15 s) until the bot has written, on its own, a message to <paramref name="conversationId"/> whose text
+    /// contains <paramref name="text"/> (a proactive message), and returns the text of every bot message there.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitForBotMessageAsync(string conversationId, string text, string userId = "user-1")
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var texts = (await ActivitiesAsync(conversationId))
+                .Where(a => a.GetProperty("type").GetString() == "message" && a.GetProperty("from").GetProperty("id").GetString() != userId)
+                .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() ?? string.Empty : string.Empty)
+                .ToList();
+            if (texts.Any(t => t.Contains(text, StringComparison.Ordinal)) || clock.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                return texts;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
     public static string Texts(IReadOnlyList<JsonElement> replies) =>
         string.Join("\n---\n", replies.Select(r => r.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
 

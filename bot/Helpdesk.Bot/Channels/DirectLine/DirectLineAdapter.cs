@@ -98,7 +98,7 @@ internal sealed class DirectLineAdapter : BotAdapter
             }
             catch (KeyNotFoundException ex)
             {
-                throw new InvalidOperationException("The Direct Line conversation does not exist (ended or deleted by retention).", ex);
+                throw new ConversationGoneException("The Direct Line conversation does not exist (ended or deleted by retention).", ex);
             }
         }
 

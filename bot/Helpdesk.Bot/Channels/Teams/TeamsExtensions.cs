@@ -19,7 +19,7 @@ internal static class TeamsExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddSingleton<IMiddleware, TeamsTenantFilterMiddleware>();
-        services.AddSingleton<IConversationReferenceStore, StorageConversationReferenceStore>();
+        // The one reference middleware of every channel (after the tenant filter: a foreign tenant's reference is never kept).
         services.AddSingleton<IMiddleware, ConversationReferenceMiddleware>();
         services.AddSingleton<IMiddleware, AdaptiveCardActionMiddleware>();
         services.AddSingleton<TeamsProactiveMessenger>();

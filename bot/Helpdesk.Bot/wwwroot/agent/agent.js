@@ -103,7 +103,7 @@
       top.appendChild(el('span', 'item__number', item.number));
       top.appendChild(el('span', 'item__status', item.status === 'active' ? 'with ' + (item.agentName || 'agent') : item.status === 'waiting' ? '#' + (item.position || '?') + ' waiting' : item.status));
       li.appendChild(top);
-      li.appendChild(el('div', 'item__user', (item.userName || 'Unknown user') + ' · ' + item.channelId + ' · ' + item.category));
+      li.appendChild(el('div', 'item__user', (item.userName || 'Unnamed user') + ' · ' + item.channelId + ' · ' + item.category));
       li.appendChild(el('div', 'item__reason', item.reason));
       var sla = el('div', 'item__sla sla');
       sla.dataset.due = item.slaDueAt;
@@ -140,7 +140,7 @@
     els.case.hidden = false;
     els.case.dataset.caseId = String(item.id);
     els.case.dataset.status = item.status;
-    els['case-title'].textContent = item.number + ' · ' + (item.userName || 'Unknown user') + ' · ' + item.priority;
+    els['case-title'].textContent = item.number + ' · ' + (item.userName || 'Unnamed user') + ' · ' + item.priority;
     els['case-meta'].textContent = item.status + (item.agentName ? ' · ' + item.agentName : '') + ' · opened ' + time(item.createdAt) +
       (item.ticketNumber ? ' · ticket ' + item.ticketNumber : '') + (item.csat ? ' · CSAT ' + item.csat + '/5' : '');
     els.summary.textContent = context.summary || item.reason;

@@ -10,6 +10,8 @@ namespace Helpdesk.Skills.PasswordReset.Directory;
 /// <param name="MobilePhone">The registered phone for text messages (E.164), when registered.</param>
 /// <param name="IsLocked">True when the account is locked out now.</param>
 /// <param name="IsEnabled">False for a disabled account (no self-service).</param>
+/// <param name="Department">The department, when the directory has one (for troubleshooting flows and agents).</param>
+/// <param name="Office">The office or location, when the directory has one.</param>
 public sealed record DirectoryAccount(
     string Id,
     string UserName,
@@ -19,7 +21,9 @@ public sealed record DirectoryAccount(
     string? AlternateEmail,
     string? MobilePhone,
     bool IsLocked,
-    bool IsEnabled = true)
+    bool IsEnabled = true,
+    string? Department = null,
+    string? Office = null)
 {
     /// <summary>The name shown to the user and agents: the UPN, else the user name.</summary>
     public string SignInName => UserPrincipalName ?? UserName;

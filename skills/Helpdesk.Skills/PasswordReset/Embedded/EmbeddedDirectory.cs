@@ -36,9 +36,14 @@ public sealed class EmbeddedDirectory : IAccountDirectory
             locked INTEGER NOT NULL DEFAULT 0,
             failed_sign_ins INTEGER NOT NULL DEFAULT 0,
             enabled INTEGER NOT NULL DEFAULT 1,
-            password_changed_at INTEGER NULL
+            password_changed_at INTEGER NULL,
+            department TEXT NULL,
+            office TEXT NULL
         );
         """;
+
+    /// <summary>Columns added after the table's first release, added to older databases at start.</summary>
+    private static readonly string[] AddedColumns = ["department", "office"];
 
     private readonly PasswordResetDb _db;
     private readonly TotpEnrollmentStore _enrollments;
@@ -145,6 +150,12 @@ public sealed class EmbeddedDirectory : IAccountDirectory
     private async Task InitializeAsync(bool seed)
     {
         await _db.Database.ExecuteAsync(Schema, CancellationToken.None);
+        var columns = await _db.QueryAsync("SELECT name FROM pragma_table_info('embedded_directory_users')", r => r.GetString(0), CancellationToken.None);
+        foreach (var column in AddedColumns.Where(c => !columns.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            await _db.ExecuteAsync($"ALTER TABLE embedded_directory_users ADD COLUMN {column} TEXT NULL", CancellationToken.None);
+        }
+
         if (!seed)
         {
             return;
@@ -169,11 +180,11 @@ public sealed class EmbeddedDirectory : IAccountDirectory
     private Task InsertAsync(DirectoryAccount account, string? objectId, CancellationToken cancellationToken) =>
         _db.ExecuteAsync(
             """
-            INSERT INTO embedded_directory_users (id, user_name, upn, display_name, mail, alternate_email, mobile, object_id, password_hash, locked, enabled)
-            VALUES ($id, $user, $upn, $display, $mail, $alt, $mobile, $object, $hash, $locked, $enabled)
+            INSERT INTO embedded_directory_users (id, user_name, upn, display_name, mail, alternate_email, mobile, object_id, password_hash, locked, enabled, department, office)
+            VALUES ($id, $user, $upn, $display, $mail, $alt, $mobile, $object, $hash, $locked, $enabled, $department, $office)
             ON CONFLICT(id) DO UPDATE SET user_name = excluded.user_name, upn = excluded.upn, display_name = excluded.display_name,
                 mail = excluded.mail, alternate_email = excluded.alternate_email, mobile = excluded.mobile, object_id = excluded.object_id,
-                locked = excluded.locked, enabled = excluded.enabled
+                locked = excluded.locked, enabled = excluded.enabled, department = excluded.department, office = excluded.office
             """,
             cancellationToken,
             ("$id", account.Id),
@@ -186,12 +197,14 @@ public sealed class EmbeddedDirectory : IAccountDirectory
             ("$object", objectId),
             ("$hash", HashPassword(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)))),
             ("$locked", account.IsLocked ? 1 : 0),
-            ("$enabled", account.IsEnabled ? 1 : 0));
+            ("$enabled", account.IsEnabled ? 1 : 0),
+            ("$department", account.Department),
+            ("$office", account.Office));
 
     private async Task<DirectoryAccount?> SingleAsync(string where, string value, CancellationToken cancellationToken)
     {
         var rows = await _db.QueryAsync(
-            $"SELECT id, user_name, upn, display_name, mail, alternate_email, mobile, locked, enabled FROM embedded_directory_users WHERE {where} LIMIT 2",
+            $"SELECT id, user_name, upn, display_name, mail, alternate_email, mobile, locked, enabled, department, office FROM embedded_directory_users WHERE {where} LIMIT 2",
             Map,
             cancellationToken,
             ("$v", value));
@@ -207,7 +220,9 @@ public sealed class EmbeddedDirectory : IAccountDirectory
         r.IsDBNull(5) ? null : r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6),
         r.GetInt64(7) == 1,
-        r.GetInt64(8) == 1);
+        r.GetInt64(8) == 1,
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10));
 
     private static string HashPassword(string password)
     {

@@ -330,7 +330,8 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
     private async Task<bool> LookUpUserAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Context.Activity;
-        var request = new DirectoryLookupRequest(activity.ChannelId, activity.From?.Id, activity.From?.AadObjectId, activity.From?.Name, turn.Case.Identity?.Account);
+        var identity = turn.Case.Identity;
+        var request = new DirectoryLookupRequest(activity.ChannelId, activity.From?.Id, activity.From?.AadObjectId, activity.From?.Name, identity?.Account, identity?.Verified == true);
         var user = await services.Directory.FindAsync(request, cancellationToken);
         if (user is null)
         {
@@ -349,6 +350,7 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
             ["device.name"] = device?.Name,
             ["device.os"] = device?.OperatingSystem,
             ["device.compliant"] = device?.Compliant is { } compliant ? (compliant ? "yes" : "no") : null,
+            ["user.locked"] = user.AccountLocked is { } locked ? (locked ? "yes" : "no") : null,
         };
         foreach (var (name, value) in facts)
         {
@@ -359,7 +361,8 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         }
 
         var devices = user.Devices.Count == 0 ? "no devices" : string.Join(", ", user.Devices.Select(d => d.OperatingSystem is null ? d.Name : $"{d.Name} ({d.OperatingSystem})"));
-        turn.Record($"Looked the user up in the directory: {user.DisplayName}{(user.Department is null ? string.Empty : $", {user.Department}")}; {devices}", null);
+        var lockout = user.AccountLocked == true ? "; the account is locked" : string.Empty;
+        turn.Record($"Looked the user up in the directory: {user.DisplayName}{(user.Department is null ? string.Empty : $", {user.Department}")}; {devices}{lockout}", null);
         return true;
     }
 
@@ -413,8 +416,16 @@ internal sealed class FlowRunnerDialog(TroubleshootingServices services) : Dialo
         switch (recognized.Succeeded ? recognized.Choice!.Index : -1)
         {
             case 0:
-                var subscription = new IncidentSubscription(incidentId, IncidentReporter.KeyOf(turn.Context.Activity), turn.Context.Activity.GetConversationReference(), turn.Now);
+                var reference = turn.Context.Activity.GetConversationReference();
+                reference.ActivityId = null;
+                var subscription = new IncidentSubscription(incidentId, IncidentReporter.KeyOf(turn.Context.Activity), reference, turn.Now)
+                {
+                    UtcOffset = turn.Context.Activity.LocalTimestamp?.Offset,
+                };
                 await services.Incidents.SubscribeAsync(subscription, cancellationToken);
+
+                // The update will come proactively: the host keeps how to reach this conversation (and through which adapter).
+                turn.Context.KeepConversationReference();
                 turn.Record($"Known incident {incidentId}", TroubleshootingTexts.NotifyButton);
                 await turn.SendAsync(TroubleshootingTexts.Subscribed, cancellationToken);
                 return await turn.Dc.EndDialogAsync(SkillOutcome.Ended, cancellationToken);

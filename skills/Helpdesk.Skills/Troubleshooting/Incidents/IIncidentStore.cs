@@ -24,8 +24,18 @@ public interface IIncidentStore
     /// <summary>Report and subscription totals of <paramref name="incidentId"/>.</summary>
     Task<IncidentStats> GetStatsAsync(string incidentId, CancellationToken cancellationToken);
 
-    /// <summary>Stores (or refreshes) a subscription: one per user and incident.</summary>
+    /// <summary>Stores (or refreshes) a subscription: one per user and incident; a repeat opens it again.</summary>
     Task SubscribeAsync(IncidentSubscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>Every subscription not yet <see cref="IncidentSubscription.Closed"/>, oldest first (what may need an update).</summary>
+    Task<IReadOnlyList<IncidentSubscription>> OpenSubscriptionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the subscriber was told <paramref name="version"/> (and, with <paramref name="closed"/>, that no more
+    /// updates follow) — only while the stored version is still <paramref name="expectedVersion"/>. True for the one
+    /// caller that wins, so an update is sent once even when several dispatchers race.
+    /// </summary>
+    Task<bool> TryMarkNotifiedAsync(string incidentId, string reporter, string? expectedVersion, string? version, bool closed, CancellationToken cancellationToken);
 
     /// <summary>Everyone waiting for updates on <paramref name="incidentId"/>, oldest first.</summary>
     Task<IReadOnlyList<IncidentSubscription>> SubscriptionsAsync(string incidentId, CancellationToken cancellationToken);

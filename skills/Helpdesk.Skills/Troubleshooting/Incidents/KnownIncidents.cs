@@ -46,6 +46,13 @@ public sealed class KnownIncidents(IIncidentStore store, TimeProvider time, Inci
     public Task<IncidentStats> RecordReportAsync(string incidentId, string reporter, CancellationToken cancellationToken) =>
         Store.RecordReportAsync(incidentId, reporter, time.GetUtcNow(), cancellationToken);
 
-    public Task SubscribeAsync(IncidentSubscription subscription, CancellationToken cancellationToken) =>
-        Store.SubscribeAsync(subscription, cancellationToken);
+    /// <summary>Stores the subscription as of the incident's current version: the user has just been told about it.</summary>
+    public async Task SubscribeAsync(IncidentSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var current = subscription.NotifiedVersion is null ? await FindAsync(subscription.IncidentId, cancellationToken) : null;
+        await Store.SubscribeAsync(
+            subscription with { NotifiedVersion = subscription.NotifiedVersion ?? (current is null ? null : IncidentVersion.Of(current)), Closed = false },
+            cancellationToken);
+    }
 }

@@ -92,6 +92,32 @@ public sealed class MemoryIncidentStore : IIncidentStore
         }
     }
 
+    public Task<IReadOnlyList<IncidentSubscription>> OpenSubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<IncidentSubscription>>([.. _subscriptions.Values
+                .Where(s => !s.Closed)
+                .OrderBy(s => s.SubscribedAt)
+                .ThenBy(s => s.Reporter, StringComparer.Ordinal)]);
+        }
+    }
+
+    public Task<bool> TryMarkNotifiedAsync(string incidentId, string reporter, string? expectedVersion, string? version, bool closed, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var key = (Key(incidentId), reporter);
+            if (!_subscriptions.TryGetValue(key, out var current) || current.Closed || !string.Equals(current.NotifiedVersion, expectedVersion, StringComparison.Ordinal))
+            {
+                return Task.FromResult(false);
+            }
+
+            _subscriptions[key] = current with { NotifiedVersion = version, Closed = closed };
+            return Task.FromResult(true);
+        }
+    }
+
     private static string Key(string incidentId) => incidentId.ToUpperInvariant();
 
     private IncidentStats Stats(string incidentId)

@@ -35,9 +35,22 @@ public sealed class SqliteIncidentStore : IIncidentStore
             reporter TEXT NOT NULL,
             conversation TEXT NOT NULL,
             subscribed_at TEXT NOT NULL,
+            notified_version TEXT NULL,
+            closed INTEGER NOT NULL DEFAULT 0,
+            utc_offset_minutes INTEGER NULL,
             PRIMARY KEY (incident_id, reporter)
         );
         """;
+
+    /// <summary>Columns added after the first release of the table: (name, definition), added to older databases at start.</summary>
+    private static readonly (string Name, string Definition)[] AddedSubscriptionColumns =
+    [
+        ("notified_version", "TEXT NULL"),
+        ("closed", "INTEGER NOT NULL DEFAULT 0"),
+        ("utc_offset_minutes", "INTEGER NULL"),
+    ];
+
+    private const string SubscriptionColumns = "incident_id, reporter, conversation, subscribed_at, notified_version, closed, utc_offset_minutes";
 
     private const string StatsSql = """
         SELECT
@@ -52,7 +65,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
     public SqliteIncidentStore(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _schema = new Lazy<Task>(() => _database.ExecuteAsync(Schema, CancellationToken.None));
+        _schema = new Lazy<Task>(CreateSchemaAsync);
     }
 
     /// <inheritdoc />
@@ -145,14 +158,45 @@ public sealed class SqliteIncidentStore : IIncidentStore
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO incident_subscriptions (incident_id, reporter, conversation, subscribed_at) VALUES ($id, $reporter, $conversation, $at)
-            ON CONFLICT(incident_id, reporter) DO UPDATE SET conversation = excluded.conversation, subscribed_at = excluded.subscribed_at
+            INSERT INTO incident_subscriptions (incident_id, reporter, conversation, subscribed_at, notified_version, closed, utc_offset_minutes)
+            VALUES ($id, $reporter, $conversation, $at, $version, $closed, $offset)
+            ON CONFLICT(incident_id, reporter) DO UPDATE SET conversation = excluded.conversation, subscribed_at = excluded.subscribed_at,
+                notified_version = excluded.notified_version, closed = excluded.closed, utc_offset_minutes = excluded.utc_offset_minutes
             """;
         command.Parameters.AddWithValue("$id", subscription.IncidentId);
         command.Parameters.AddWithValue("$reporter", subscription.Reporter);
         command.Parameters.AddWithValue("$conversation", JsonSerializer.Serialize(subscription.Conversation, ActivitySerializer.Options));
         command.Parameters.AddWithValue("$at", Format(subscription.SubscribedAt));
+        command.Parameters.AddWithValue("$version", (object?)subscription.NotifiedVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$closed", subscription.Closed ? 1 : 0);
+        command.Parameters.AddWithValue("$offset", subscription.UtcOffset is { } offset ? (int)offset.TotalMinutes : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IncidentSubscription>> OpenSubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SubscriptionColumns} FROM incident_subscriptions WHERE closed = 0 ORDER BY subscribed_at, reporter";
+        return await ReadSubscriptionsAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryMarkNotifiedAsync(string incidentId, string reporter, string? expectedVersion, string? version, bool closed, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE incident_subscriptions SET notified_version = $version, closed = $closed
+            WHERE incident_id = $id AND reporter = $reporter AND closed = 0 AND notified_version IS $expected
+            """;
+        command.Parameters.AddWithValue("$id", incidentId);
+        command.Parameters.AddWithValue("$reporter", reporter);
+        command.Parameters.AddWithValue("$version", (object?)version ?? DBNull.Value);
+        command.Parameters.AddWithValue("$expected", (object?)expectedVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$closed", closed ? 1 : 0);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <inheritdoc />
@@ -160,17 +204,50 @@ public sealed class SqliteIncidentStore : IIncidentStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT incident_id, reporter, conversation, subscribed_at FROM incident_subscriptions WHERE incident_id = $id ORDER BY subscribed_at, reporter";
+        command.CommandText = $"SELECT {SubscriptionColumns} FROM incident_subscriptions WHERE incident_id = $id ORDER BY subscribed_at, reporter";
         command.Parameters.AddWithValue("$id", incidentId);
+        return await ReadSubscriptionsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<IncidentSubscription>> ReadSubscriptionsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var list = new List<IncidentSubscription>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var conversation = JsonSerializer.Deserialize<ConversationReference>(reader.GetString(2), ActivitySerializer.Options) ?? new ConversationReference();
-            list.Add(new IncidentSubscription(reader.GetString(0), reader.GetString(1), conversation, Parse(reader.GetString(3))));
+            list.Add(new IncidentSubscription(reader.GetString(0), reader.GetString(1), conversation, Parse(reader.GetString(3)))
+            {
+                NotifiedVersion = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Closed = reader.GetInt64(5) != 0,
+                UtcOffset = reader.IsDBNull(6) ? null : TimeSpan.FromMinutes(reader.GetInt64(6)),
+            });
         }
 
         return list;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await _database.ExecuteAsync(Schema, CancellationToken.None);
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var columns = connection.CreateCommand())
+        {
+            columns.CommandText = "SELECT name FROM pragma_table_info('incident_subscriptions')";
+            await using var reader = await columns.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in AddedSubscriptionColumns.Where(c => !existing.Contains(c.Name)))
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE incident_subscriptions ADD COLUMN {name} {definition}";
+            await alter.ExecuteNonQueryAsync();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

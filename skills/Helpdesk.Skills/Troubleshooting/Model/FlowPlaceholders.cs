@@ -12,7 +12,7 @@ public static partial class FlowPlaceholders
 {
     /// <summary>What <c>lookup_user</c> captures.</summary>
     public static IReadOnlyList<string> DirectoryFacts { get; } =
-        ["user.name", "user.email", "user.department", "user.office", "user.manager", "device.name", "device.os", "device.compliant"];
+        ["user.name", "user.email", "user.department", "user.office", "user.manager", "user.locked", "device.name", "device.os", "device.compliant"];
 
     /// <summary>Shown for a placeholder whose value was never captured (e.g. the user skipped the question).</summary>
     public const string NotGiven = "(not given)";

@@ -68,7 +68,7 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ContinueConversationAsync_UnknownConversation_Throws()
+    public async Task ContinueConversationAsync_UnknownConversation_ThrowsConversationGone()
     {
         var adapter = _host.Services.GetRequiredService<DirectLineAdapter>();
         var reference = new ConversationReference
@@ -80,7 +80,7 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
         };
         adapter.OnTurnError = null;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => adapter.ContinueConversationAsync(
+        await Assert.ThrowsAsync<global::Helpdesk.Bot.Hosting.ConversationGoneException>(() => adapter.ContinueConversationAsync(
             reference, (turn, ct) => turn.SendActivityAsync("x", ct), CancellationToken.None));
     }
 }

@@ -61,6 +61,46 @@ public sealed class IncidentStoreTests : IDisposable
         Assert.Equal(2, (await store.GetStatsAsync("INC1", default)).Subscribers);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task TryMarkNotified_OnlyFromTheExpectedVersion_OnceAndClosingEndsUpdates(string kind)
+    {
+        var store = Create(kind);
+        await store.SubscribeAsync(new IncidentSubscription("INC1", "msteams:29:a", Reference("c1"), T0) { NotifiedVersion = "v1", UtcOffset = TimeSpan.FromHours(2) }, default);
+
+        Assert.True(await store.TryMarkNotifiedAsync("INC1", "msteams:29:a", "v1", "v2", closed: false, default));
+        Assert.False(await store.TryMarkNotifiedAsync("INC1", "msteams:29:a", "v1", "v2", closed: false, default)); // a second dispatcher lost the race
+        var open = Assert.Single(await store.OpenSubscriptionsAsync(default));
+        Assert.Equal(("v2", TimeSpan.FromHours(2)), (open.NotifiedVersion, open.UtcOffset));
+
+        Assert.True(await store.TryMarkNotifiedAsync("INC1", "msteams:29:a", "v2", "v3", closed: true, default));
+        Assert.Empty(await store.OpenSubscriptionsAsync(default));
+        Assert.False(await store.TryMarkNotifiedAsync("INC1", "msteams:29:a", "v3", "v4", closed: false, default));
+
+        // Asking again opens it again.
+        await store.SubscribeAsync(new IncidentSubscription("INC1", "msteams:29:a", Reference("c1"), T0.AddHours(1)) { NotifiedVersion = "v3" }, default);
+        Assert.False(Assert.Single(await store.OpenSubscriptionsAsync(default)).Closed);
+    }
+
+    [Fact]
+    public async Task Sqlite_DatabaseFromBeforeNotifications_ColumnsAddedAndOldSubscriptionsKept()
+    {
+        var path = _temp.Sub("old.db");
+        var database = SqliteDatabase.ForFile(path);
+        await database.ExecuteAsync(
+            """
+            CREATE TABLE incident_subscriptions (incident_id TEXT NOT NULL, reporter TEXT NOT NULL, conversation TEXT NOT NULL, subscribed_at TEXT NOT NULL, PRIMARY KEY (incident_id, reporter));
+            INSERT INTO incident_subscriptions VALUES ('INC9', 'webchat:b', '{"channelId":"webchat","conversation":{"id":"c9"}}', '2026-12-01T09:00:00.0000000+00:00');
+            """,
+            CancellationToken.None);
+
+        var store = new SqliteIncidentStore(SqliteDatabase.ForFile(path));
+
+        var old = Assert.Single(await store.OpenSubscriptionsAsync(default));
+        Assert.Equal(("INC9", null, false), (old.IncidentId, old.NotifiedVersion, old.Closed));
+        Assert.True(await store.TryMarkNotifiedAsync("INC9", "webchat:b", null, "v1", closed: false, default));
+    }
+
     [Fact]
     public async Task Sqlite_SurvivesANewStoreInstance()
     {

@@ -8,12 +8,15 @@ namespace Helpdesk.Bot.Channels.Teams.Proactive;
 /// Keeps the conversation references of Teams and Slack conversations up to date, so notifications can reach them
 /// later: saved when the user writes or installs the bot (at most once a day per conversation unless the service URL
 /// changes — Teams moves conversations between regions), marked dead when the app is uninstalled or the bot removed.
-/// A failure to save never fails the user's turn.
+/// A conversation on any other channel is saved when its turn asked for it
+/// (<see cref="ConversationReferenceRequests.KeepConversationReference"/>: an incident subscription, a handoff).
+/// Each reference is saved with the name of the adapter it came through. A failure to save never fails the user's turn.
 /// </summary>
 internal sealed class ConversationReferenceMiddleware(
     IConversationReferenceStore store,
     TimeProvider timeProvider,
-    ILogger<ConversationReferenceMiddleware> logger) : IMiddleware
+    ILogger<ConversationReferenceMiddleware> logger,
+    Hosting.ProactiveAdapters adapters) : IMiddleware
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromDays(1);
     private const int MaxRemembered = 10_000;
@@ -36,7 +39,7 @@ internal sealed class ConversationReferenceMiddleware(
                 }
                 else if (IsFromUser(activity))
                 {
-                    await SaveIfStaleAsync(activity, conversationId, cancellationToken);
+                    await SaveIfStaleAsync(turnContext, conversationId, cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -46,6 +49,28 @@ internal sealed class ConversationReferenceMiddleware(
         }
 
         await next(cancellationToken);
+        if (turnContext.IsConversationReferenceRequested() && activity.Conversation?.Id is not null)
+        {
+            await SaveRequestedAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task SaveRequestedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reference = turnContext.Activity.GetConversationReference();
+            reference.ActivityId = null;
+            var adapterName = adapters.NameOf(turnContext.Adapter);
+            if (StorageConversationReferenceStore.Sanitize(reference, adapterName) is not null)
+            {
+                await store.SaveAsync(reference, adapterName, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not keep the conversation reference: {ExceptionType} (channel {ChannelId})", ex.GetType().FullName, turnContext.Activity.ChannelId);
+        }
     }
 
     private static bool IsRecorded(string? channelId) =>
@@ -68,8 +93,9 @@ internal sealed class ConversationReferenceMiddleware(
 
     private static string Key(string channelId, string conversationId) => channelId + "\n" + conversationId;
 
-    private async Task SaveIfStaleAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
+    private async Task SaveIfStaleAsync(ITurnContext turnContext, string conversationId, CancellationToken cancellationToken)
     {
+        var activity = turnContext.Activity;
         var key = Key(activity.ChannelId!, conversationId);
         var now = timeProvider.GetUtcNow();
         var serviceUrl = activity.ServiceUrl ?? string.Empty;
@@ -79,12 +105,13 @@ internal sealed class ConversationReferenceMiddleware(
         }
 
         var reference = activity.GetConversationReference();
-        if (StorageConversationReferenceStore.Sanitize(reference) is null)
+        var adapterName = adapters.NameOf(turnContext.Adapter);
+        if (StorageConversationReferenceStore.Sanitize(reference, adapterName) is null)
         {
             return;
         }
 
-        await store.SaveAsync(reference, cancellationToken);
+        await store.SaveAsync(reference, adapterName, cancellationToken);
         if (_saved.Count >= MaxRemembered)
         {
             _saved.Clear();

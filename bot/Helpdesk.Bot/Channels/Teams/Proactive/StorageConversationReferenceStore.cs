@@ -7,8 +7,9 @@ namespace Helpdesk.Bot.Channels.Teams.Proactive;
 
 /// <summary>
 /// <see cref="IConversationReferenceStore"/> over the bot's <see cref="IStorage"/> (SQLite or memory). Only what is
-/// needed to send is kept — channel, service URL (https, or http to loopback), conversation, bot and user accounts,
-/// locale; never message content or the id of the message the user wrote. Keys:
+/// needed to send is kept — channel, service URL (https, or http to loopback, for references the Bot Connector sends
+/// to), conversation, bot and user accounts, locale, the adapter's name; never message content or the id of the
+/// message the user wrote. Keys:
 /// <c>conversation-references/{channel}/{conversation}</c> and, for personal chats,
 /// <c>conversation-references/{channel}/users/{user}</c> pointing at the conversation.
 /// </summary>
@@ -16,12 +17,12 @@ internal sealed class StorageConversationReferenceStore(IStorage storage, TimePr
 {
     private const string Prefix = "conversation-references/";
 
-    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    public async Task SaveAsync(ConversationReference reference, string? adapterName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var safe = Sanitize(reference)
+        var safe = Sanitize(reference, adapterName)
             ?? throw new ArgumentException("A conversation reference needs a channel id, a conversation id and an https (or loopback http) service URL.", nameof(reference));
-        var item = new StoredConversationReference(safe, timeProvider.GetUtcNow());
+        var item = new StoredConversationReference(safe, timeProvider.GetUtcNow(), AdapterName: adapterName);
         var changes = new Dictionary<string, StoreItem>(StringComparer.Ordinal)
         {
             [ConversationKey(safe.ChannelId!, safe.Conversation!.Id!)] = new(JsonSerializer.SerializeToElement(item, ActivitySerializer.Options), StoreItem.AnyETag),
@@ -87,12 +88,17 @@ internal sealed class StorageConversationReferenceStore(IStorage storage, TimePr
         }
     }
 
-    /// <summary>The reference reduced to what sending needs, or null when it can't be used to send.</summary>
-    public static ConversationReference? Sanitize(ConversationReference reference)
+    /// <summary>
+    /// The reference reduced to what sending needs, or null when it can't be used to send. The service URL must pass
+    /// <see cref="ServiceUrlPolicy"/> unless the reference belongs to an adapter that never calls it (the built-in
+    /// Direct Line, the direct Slack adapter: <paramref name="adapterName"/> names one other than the Bot Connector's).
+    /// </summary>
+    public static ConversationReference? Sanitize(ConversationReference reference, string? adapterName = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        var dialsServiceUrl = adapterName is null || string.Equals(adapterName, BotFrameworkAdapter.ProactiveName, StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(reference.ChannelId) || string.IsNullOrWhiteSpace(reference.Conversation?.Id)
-            || !ServiceUrlPolicy.IsAllowed(reference.ServiceUrl, out _))
+            || (dialsServiceUrl && !ServiceUrlPolicy.IsAllowed(reference.ServiceUrl, out _)))
         {
             return null;
         }

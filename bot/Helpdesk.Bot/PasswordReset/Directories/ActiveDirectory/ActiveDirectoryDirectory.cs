@@ -102,7 +102,7 @@ internal sealed class ActiveDirectoryDirectory(IOptions<ActiveDirectoryOptions> 
         var attributes = new[]
         {
             "objectGUID", "sAMAccountName", "userPrincipalName", "displayName", "mail", settings.AlternateEmailAttribute,
-            settings.MobileAttribute, "userAccountControl", "lockoutTime", ComputedControl, "adminCount",
+            settings.MobileAttribute, "userAccountControl", "lockoutTime", ComputedControl, "adminCount", "department", "physicalDeliveryOfficeName",
         };
         var response = (SearchResponse)connection.SendRequest(new SearchRequest(settings.BaseDn, filter, SearchScope.Subtree, attributes) { SizeLimit = 2 });
         if (response.Entries.Count != 1)
@@ -125,7 +125,9 @@ internal sealed class ActiveDirectoryDirectory(IOptions<ActiveDirectoryOptions> 
             Text(entry, settings.AlternateEmailAttribute),
             Text(entry, settings.MobileAttribute),
             locked,
-            IsEnabled: (control is not { } uac || (uac & AccountDisabled) == 0) && Int(entry, "adminCount") is not 1);
+            IsEnabled: (control is not { } uac || (uac & AccountDisabled) == 0) && Int(entry, "adminCount") is not 1,
+            Department: Text(entry, "department"),
+            Office: Text(entry, "physicalDeliveryOfficeName"));
     }, cancellationToken);
 
     private string DistinguishedNameOf(LdapConnection connection, string id)

@@ -17,7 +17,7 @@ namespace Helpdesk.Bot.PasswordReset.Directories.EntraId;
 /// </summary>
 internal sealed class EntraIdDirectory(IHttpClientFactory clients, GraphTokenProvider tokens, IOptions<EntraIdOptions> options, TimeProvider time, ILogger<EntraIdDirectory> logger) : IAccountDirectory
 {
-    private const string UserFields = "id,userPrincipalName,displayName,mail,mailNickname,accountEnabled,otherMails,mobilePhone";
+    private const string UserFields = "id,userPrincipalName,displayName,mail,mailNickname,accountEnabled,otherMails,mobilePhone,department,officeLocation";
 
     public string Name => "entra-id";
 
@@ -105,7 +105,9 @@ internal sealed class EntraIdDirectory(IHttpClientFactory clients, GraphTokenPro
             alternate,
             mobile,
             IsLocked: false,
-            IsEnabled: !user.TryGetProperty("accountEnabled", out var enabled) || enabled.ValueKind != JsonValueKind.False);
+            IsEnabled: !user.TryGetProperty("accountEnabled", out var enabled) || enabled.ValueKind != JsonValueKind.False,
+            Department: Text(user, "department"),
+            Office: Text(user, "officeLocation"));
     }
 
     /// <summary>GET a Graph resource: the JSON, null on 404; anything else unexpected is "unavailable".</summary>
