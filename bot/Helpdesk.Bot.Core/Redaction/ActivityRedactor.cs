@@ -21,7 +21,20 @@ public sealed class ActivityRedactor(ISecretRedactor redactor)
     }
 
     /// <summary>The storable copy of <paramref name="activity"/> given the turn's <paramref name="secrets"/>.</summary>
-    public Activity Redact(Activity activity, TurnSecrets? secrets, bool inbound)
+    public Activity Redact(Activity activity, TurnSecrets? secrets, bool inbound) =>
+        RedactToNode(activity, secrets, inbound).Deserialize<Activity>(ActivitySerializer.Options)!;
+
+    /// <summary>
+    /// The storable copy of <paramref name="activity"/> as activity JSON (what <see cref="ActivitySerializer"/> would
+    /// write for <see cref="Redact(ITurnContext, Activity, bool)"/>), without making the copy an object first.
+    /// </summary>
+    public string RedactToJson(ITurnContext turnContext, Activity activity, bool inbound)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return RedactToNode(activity, TurnSecrets.Find(turnContext), inbound).ToJsonString(ActivitySerializer.Options);
+    }
+
+    private JsonObject RedactToNode(Activity activity, TurnSecrets? secrets, bool inbound)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var node = JsonSerializer.SerializeToNode(activity, ActivitySerializer.Options) as JsonObject
@@ -35,7 +48,7 @@ public sealed class ActivityRedactor(ISecretRedactor redactor)
         }
 
         Scrub(node, secrets);
-        return node.Deserialize<Activity>(ActivitySerializer.Options)!;
+        return node;
     }
 
     /// <summary>Scrubs a free-standing text (a log message, a summary line).</summary>
