@@ -1,5 +1,7 @@
 using Helpdesk.Bot.Core.Redaction;
 using Helpdesk.Bot.Core.Schema;
+using System.Text.Json.Nodes;
+using Helpdesk.Bot.Core.Testing;
 using Helpdesk.Bot.Core.Turns;
 
 namespace Helpdesk.Bot.Core.Tests.Redaction;
@@ -46,5 +48,35 @@ public sealed class ActivityRedactorTests
         var copy = _redactor.Redact(activity, new TurnSecrets { InboundIsSecret = true }, inbound: false);
 
         Assert.Equal("Enter the code we sent you.", copy.Text);
+    }
+
+    [Fact]
+    public void RedactToJson_SameAsSerializedRedactedCopy()
+    {
+        var context = new TurnContext(new TestAdapter(), Activity.CreateMessage("reset link https://bot.example/reset/abc123XYZ, my password is Hunter2Hunter2!"));
+        TurnSecrets.For(context).Add("https://bot.example/reset/abc123XYZ");
+        var activity = MessageFactory.SuggestedActions(["Open"], "Your link: https://bot.example/reset/abc123XYZ");
+        activity.Id = "reply-1";
+
+        var json = _redactor.RedactToJson(context, context.Activity, inbound: true);
+        var reply = _redactor.RedactToJson(context, activity, inbound: false);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ActivitySerializer.Serialize(_redactor.Redact(context, context.Activity, inbound: true))), JsonNode.Parse(json)));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ActivitySerializer.Serialize(_redactor.Redact(context, activity, inbound: false))), JsonNode.Parse(reply)));
+        Assert.DoesNotContain("abc123XYZ", json + reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2Hunter2!", json, StringComparison.Ordinal);
+        Assert.Equal("Open", JsonNode.Parse(reply)!["suggestedActions"]!["actions"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RedactToJson_SecretReply_OnlyTheMarker()
+    {
+        var context = new TurnContext(new TestAdapter(), Activity.CreateMessage("493817"));
+        TurnSecrets.For(context).InboundIsSecret = true;
+
+        var json = JsonNode.Parse(_redactor.RedactToJson(context, context.Activity, inbound: true))!;
+
+        Assert.Equal(RedactionMarker.Text, json["text"]!.GetValue<string>());
+        Assert.DoesNotContain("493817", json.ToJsonString(), StringComparison.Ordinal);
     }
 }
