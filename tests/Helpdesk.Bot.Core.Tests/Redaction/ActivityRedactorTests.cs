@@ -71,12 +71,38 @@ public sealed class ActivityRedactorTests
     [Fact]
     public void RedactToJson_SecretReply_OnlyTheMarker()
     {
-        var context = new TurnContext(new TestAdapter(), Activity.CreateMessage("493817"));
+        var activity = Activity.CreateMessage("493817");
+        activity.Value = new { code = "493817", nested = new[] { 1, 2 } };
+        activity.Speak = "493817";
+        activity.ChannelData = new { text = "kept", flag = true, none = (string?)null, n = 1.5 };
+        var context = new TurnContext(new TestAdapter(), activity);
         TurnSecrets.For(context).InboundIsSecret = true;
 
-        var json = JsonNode.Parse(_redactor.RedactToJson(context, context.Activity, inbound: true))!;
+        var text = _redactor.RedactToJson(context, context.Activity, inbound: true);
+        var json = JsonNode.Parse(text)!;
 
         Assert.Equal(RedactionMarker.Text, json["text"]!.GetValue<string>());
-        Assert.DoesNotContain("493817", json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(json["value"]);
+        Assert.Null(json["speak"]);
+        Assert.Equal("kept", json["channelData"]!["text"]!.GetValue<string>());
+        Assert.True(json["channelData"]!["flag"]!.GetValue<bool>());
+        Assert.Equal(1.5, json["channelData"]!["n"]!.GetValue<double>());
+        Assert.DoesNotContain("493817", text, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ActivitySerializer.Serialize(_redactor.Redact(context, activity, inbound: true))), json));
+    }
+
+    [Fact]
+    public void RedactToJson_SecretInNestedValuesAndNonAsciiText_ScrubbedAndKept()
+    {
+        var activity = Activity.CreateMessage("Grüße — café ✓ \"quoted\" <b>");
+        activity.Value = new { items = new object[] { "password: Hunter2Hunter2!", new { deep = "Bearer abcdefghijklmnopqrstuvwxyz0123" } } };
+        var context = new TurnContext(new TestAdapter(), activity);
+
+        var text = _redactor.RedactToJson(context, activity, inbound: true);
+
+        Assert.DoesNotContain("Hunter2Hunter2!", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz0123", text, StringComparison.Ordinal);
+        Assert.Equal("Grüße — café ✓ \"quoted\" <b>", JsonNode.Parse(text)!["text"]!.GetValue<string>());
+        Assert.Equal(ActivitySerializer.Deserialize(ActivitySerializer.Serialize(_redactor.Redact(context, activity, inbound: true))).Text, ActivitySerializer.Deserialize(text).Text);
     }
 }
