@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Helpdesk.Bot.Core.Schema;
@@ -21,7 +23,76 @@ public sealed class ActivityRedactor(ISecretRedactor redactor)
     }
 
     /// <summary>The storable copy of <paramref name="activity"/> given the turn's <paramref name="secrets"/>.</summary>
-    public Activity Redact(Activity activity, TurnSecrets? secrets, bool inbound)
+    public Activity Redact(Activity activity, TurnSecrets? secrets, bool inbound) =>
+        RedactToNode(activity, secrets, inbound).Deserialize<Activity>(ActivitySerializer.Options)!;
+
+    /// <summary>
+    /// The storable copy of <paramref name="activity"/> as activity JSON (what <see cref="ActivitySerializer"/> would
+    /// write for <see cref="Redact(ITurnContext, Activity, bool)"/>), without making the copy an object first.
+    /// </summary>
+    /// <remarks>
+    /// Streams the activity's JSON through a reader and a writer (no document tree): every string value scrubbed; for
+    /// a secret reply, the top-level text replaced by the marker and value, attachments and speak left out.
+    /// </remarks>
+    public string RedactToJson(ITurnContext turnContext, Activity activity, bool inbound)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activity);
+        var secrets = TurnSecrets.Find(turnContext);
+        var secretReply = inbound && secrets?.InboundIsSecret == true && activity.IsType(ActivityTypes.Message);
+        var source = ActivitySerializer.SerializeToUtf8Bytes(activity);
+        var output = new ArrayBufferWriter<byte>(source.Length + 32);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ActivitySerializer.Options.Encoder }))
+        {
+            var reader = new Utf8JsonReader(source);
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName when secretReply && reader.CurrentDepth == 1
+                        && (reader.ValueTextEquals("text") || reader.ValueTextEquals("value") || reader.ValueTextEquals("attachments") || reader.ValueTextEquals("speak")):
+                        reader.Skip(); // the property and its value; the marker text is written at the end
+                        break;
+                    case JsonTokenType.PropertyName:
+                        writer.WritePropertyName(reader.GetString()!);
+                        break;
+                    case JsonTokenType.String:
+                        writer.WriteStringValue(redactor.Redact(reader.GetString()!, secrets));
+                        break;
+                    case JsonTokenType.StartObject:
+                        writer.WriteStartObject();
+                        break;
+                    case JsonTokenType.EndObject:
+                        if (secretReply && reader.CurrentDepth == 0)
+                        {
+                            writer.WriteString("text", RedactionMarker.Text);
+                        }
+
+                        writer.WriteEndObject();
+                        break;
+                    case JsonTokenType.StartArray:
+                        writer.WriteStartArray();
+                        break;
+                    case JsonTokenType.EndArray:
+                        writer.WriteEndArray();
+                        break;
+                    case JsonTokenType.True or JsonTokenType.False:
+                        writer.WriteBooleanValue(reader.GetBoolean());
+                        break;
+                    case JsonTokenType.Null:
+                        writer.WriteNullValue();
+                        break;
+                    default:
+                        writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); // numbers, as written
+                        break;
+                }
+            }
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private JsonObject RedactToNode(Activity activity, TurnSecrets? secrets, bool inbound)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var node = JsonSerializer.SerializeToNode(activity, ActivitySerializer.Options) as JsonObject
@@ -35,7 +106,7 @@ public sealed class ActivityRedactor(ISecretRedactor redactor)
         }
 
         Scrub(node, secrets);
-        return node.Deserialize<Activity>(ActivitySerializer.Options)!;
+        return node;
     }
 
     /// <summary>Scrubs a free-standing text (a log message, a summary line).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Helpdesk.Bot.Core.Redaction;
@@ -24,11 +25,21 @@ public sealed class PatternSecretRedactor : ISecretRedactor
         @"(?i)(?<=\bsecret\s*(is|:|=)\s*)\S+",
     ];
 
-    private readonly Regex[] _patterns;
+    /// <summary>
+    /// Every match of a built-in pattern contains one of these (compared ignoring case), so a text with none of them —
+    /// most of an activity's strings: ids, types, URLs, ordinary messages — skips the built-in patterns.
+    /// </summary>
+    private static readonly SearchValues<string> BuiltInTriggers = SearchValues.Create(
+        ["eyJ", "bearer", "basic", "token=", "code=", "key=", "sig=", "signature=", "secret", "password", "passwd", "pwd", "passcode", "pin", "otp", "one-time code", "verification code"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private readonly Regex[] _builtIn;
+    private readonly Regex[] _extra;
 
     public PatternSecretRedactor(IEnumerable<string>? extraPatterns = null)
     {
-        _patterns = [.. BuiltInPatterns.Concat(extraPatterns ?? []).Select(p => new Regex(p, RegexOptions.CultureInvariant, MatchTimeout))];
+        _builtIn = [.. BuiltInPatterns.Select(Compile)];
+        _extra = [.. (extraPatterns ?? []).Select(Compile)];
     }
 
     public string Redact(string text, TurnSecrets? secrets = null)
@@ -48,19 +59,32 @@ public sealed class PatternSecretRedactor : ISecretRedactor
             }
         }
 
-        foreach (var pattern in _patterns)
+        try
         {
-            try
+            // Non-ASCII text always runs them: the patterns ignore case the regex way (e.g. the Kelvin sign is a k).
+            if (!System.Text.Ascii.IsValid(result) || result.AsSpan().ContainsAny(BuiltInTriggers))
             {
-                result = pattern.Replace(result, RedactionMarker.Text);
+                result = ReplaceAll(_builtIn, result);
             }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological input: drop it rather than risk keeping a secret.
-                return RedactionMarker.Text;
-            }
+
+            return ReplaceAll(_extra, result);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological input: drop it rather than risk keeping a secret.
+            return RedactionMarker.Text;
+        }
+    }
+
+    private static Regex Compile(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+
+    private static string ReplaceAll(Regex[] patterns, string text)
+    {
+        foreach (var pattern in patterns)
+        {
+            text = pattern.Replace(text, RedactionMarker.Text);
         }
 
-        return result;
+        return text;
     }
 }

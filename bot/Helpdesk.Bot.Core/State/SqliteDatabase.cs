@@ -1,15 +1,25 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Helpdesk.Bot.Core.State;
 
 /// <summary>
 /// One SQLite database file shared by the stores that default to it (bot state, Direct Line transcripts…).
 /// Connections are pooled; each opened connection waits up to 5 s on a busy database instead of failing.
-/// The database is put in WAL mode once, so readers never block the writer.
+/// The database is put in WAL mode once, so readers never block the writer. SQLite has one writer at a time: this
+/// process's writers take turns through <see cref="EnterWriteAsync"/> (waiting asynchronously, in order) instead of
+/// sleeping in SQLite's busy handler on a thread-pool thread; the busy timeout still covers other processes.
 /// </summary>
 public sealed class SqliteDatabase
 {
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
     private readonly Lazy<Task> _initialize;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Pooled physical connections keep their pragmas: set them once per native handle, not on every open.
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
 
     public SqliteDatabase(string connectionString)
     {
@@ -37,9 +47,18 @@ public sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            var handle = connection.Handle;
+            if (handle is null || !_configured.TryGetValue(handle, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = ConnectionPragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                if (handle is not null)
+                {
+                    _configured.AddOrUpdate(handle, handle);
+                }
+            }
+
             return connection;
         }
         catch
@@ -47,6 +66,16 @@ public sealed class SqliteDatabase
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Waits (asynchronously) until no other writer of this process is writing to the database; dispose the result
+    /// after the write's commit. Hold it only around the write itself.
+    /// </summary>
+    public async Task<SqliteWriteLock> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new SqliteWriteLock(_writeGate);
     }
 
     /// <summary>Runs <paramref name="sql"/> once (schema creation), on a fresh connection.</summary>

@@ -6,6 +6,7 @@ namespace Helpdesk.Bot.Core.State;
 /// <summary>
 /// <see cref="IStorage"/> on SQLite: the default store. Writes run in one IMMEDIATE transaction that checks every
 /// ETag before changing anything, so a lost race changes nothing and throws <see cref="StorageConcurrencyException"/>.
+/// Writes and deletes take this process's turn at the database first (<see cref="SqliteDatabase.EnterWriteAsync"/>).
 /// </summary>
 public sealed class SqliteStorage : IStorage
 {
@@ -68,6 +69,7 @@ public sealed class SqliteStorage : IStorage
 
         await _schema.Value;
         await using var connection = await _database.OpenAsync(cancellationToken);
+        using var writing = await _database.EnterWriteAsync(cancellationToken);
         using (var begin = connection.CreateCommand())
         {
             begin.CommandText = "BEGIN IMMEDIATE";
@@ -129,6 +131,7 @@ public sealed class SqliteStorage : IStorage
 
         await _schema.Value;
         await using var connection = await _database.OpenAsync(cancellationToken);
+        using var writing = await _database.EnterWriteAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM bot_state WHERE key = $key";
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);

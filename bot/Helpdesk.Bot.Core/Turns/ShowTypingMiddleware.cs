@@ -79,7 +79,13 @@ public sealed class ShowTypingMiddleware : IMiddleware
             var wait = _delay;
             while (!cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(wait, _time, cancellationToken);
+                // Most turns answer before the delay: they end it without an exception being thrown per turn.
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 await gate.WaitAsync(cancellationToken);
                 try
                 {

@@ -42,7 +42,12 @@ internal static class HandoffExtensions
         services.AddSingleton<SqlHandoffStore>();
         services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<SqlHandoffStore>());
         services.AddSingleton<IAgentStore>(sp => sp.GetRequiredService<SqlHandoffStore>());
-        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlHandoffStore>());
+        services.AddSingleton<ITranscriptBatchStore>(sp => sp.GetRequiredService<SqlHandoffStore>());
+
+        // Transcripts are stored off the turn, in batches; drained when the host stops.
+        services.AddSingleton<QueuedTranscriptStore>();
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<QueuedTranscriptStore>());
+        services.AddHostedService(sp => sp.GetRequiredService<QueuedTranscriptStore>());
 
         // Turn middleware, after RedactionMiddleware (registered by AddHelpdeskBot): record, then route.
         services.AddSingleton<IMiddleware, TranscriptMiddleware>();

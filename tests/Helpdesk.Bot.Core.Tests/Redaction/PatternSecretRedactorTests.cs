@@ -21,6 +21,32 @@ public sealed class PatternSecretRedactorTests
     }
 
     [Theory]
+    [InlineData("AUTHORIZATION: BASIC QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "QWxhZGRpbjpvcGVuIHNlc2FtZQ")]
+    [InlineData("see https://x.example/cb#ACCESS_TOKEN=abc.def-123", "abc.def-123")]
+    [InlineData("https://x.example/f?Sig=Q1w2E3r4&x=1", "Q1w2E3r4")]
+    [InlineData("https://x.example/f?signature=Q1w2E3r4", "Q1w2E3r4")]
+    [InlineData("PIN: 8841", "8841")]
+    [InlineData("the one-time code is 771204", "771204")]
+    [InlineData("Secret = s3cr3t-value", "s3cr3t-value")]
+    [InlineData("otp=553311", "553311")]
+    public void Redact_SecretPatternAnyCase_Removed(string text, string secret)
+    {
+        var result = _redactor.Redact(text);
+
+        Assert.DoesNotContain(secret, result, StringComparison.Ordinal);
+        Assert.Contains(RedactionMarker.Text, result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redact_NonAsciiCaseVariant_StillRemoved()
+    {
+        // U+212A KELVIN SIGN is a "k" to the case-insensitive patterns; the quick pre-check must not skip them.
+        var result = _redactor.Redact("open https://x.example/?\u212Aey=Zx81abcdef");
+
+        Assert.DoesNotContain("Zx81abcdef", result, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("my vpn keeps disconnecting")]
     [InlineData("what's the status of INC0010001")]
     [InlineData("I forgot my password")]

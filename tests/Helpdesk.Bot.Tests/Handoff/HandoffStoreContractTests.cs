@@ -127,6 +127,25 @@ public abstract class HandoffStoreContractTests
         Assert.Equal(3, (await store.ReadAsync("webchat/c1", 10, CancellationToken.None)).Count);
     }
 
+    [SkippableFact]
+    public async Task AppendManyAsync_Batch_StoredInOrderWithTheirTimesAndDirections()
+    {
+        var store = await CreateStoreAsync();
+        var records = Enumerable.Range(0, 300)
+            .Select(i => new TranscriptRecord(i % 3 == 0 ? "webchat/other" : "webchat/batch", Now.AddMilliseconds(i), i % 2 == 0, $"{{\"type\":\"message\",\"text\":\"b{i}\"}}"))
+            .ToList();
+
+        await store.AppendManyAsync(records, CancellationToken.None);
+        await store.AppendManyAsync([], CancellationToken.None);
+
+        var transcript = await store.ReadAsync("webchat/batch", 1000, CancellationToken.None);
+        var expected = records.Where(r => r.ConversationKey == "webchat/batch").ToList();
+        Assert.Equal(expected.Select(r => r.ActivityJson), transcript.Select(e => e.ActivityJson));
+        Assert.Equal(expected.Select(r => r.At), transcript.Select(e => e.At));
+        Assert.Equal(expected.Select(r => r.Inbound), transcript.Select(e => e.Inbound));
+        Assert.Equal(100, (await store.ReadAsync("webchat/other", 1000, CancellationToken.None)).Count);
+    }
+
     private static HandoffCase NewCase(string key) => new()
     {
         ConversationKey = key,

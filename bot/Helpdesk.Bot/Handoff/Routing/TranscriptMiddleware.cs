@@ -9,8 +9,9 @@ namespace Helpdesk.Bot.Handoff.Routing;
 /// Records every inbound and outbound activity of every channel — always the copy made by
 /// <see cref="ActivityRedactor.Redact(ITurnContext, Activity, bool)"/>, never the activity itself — so the agent
 /// sees the whole conversation and no secret is kept. Typing, trace and delay activities and the synthetic
-/// "continue conversation" event of proactive turns are not recorded. A recording failure is logged and never
-/// fails the turn. Place it after <see cref="RedactionMiddleware"/>.
+/// "continue conversation" event of proactive turns are not recorded. The redacted copy is made in the turn; storing
+/// it is queued (<see cref="QueuedTranscriptStore"/>), so the turn never waits for the database. A recording failure
+/// is logged and never fails the turn. Place it after <see cref="RedactionMiddleware"/>.
 /// </summary>
 internal sealed class TranscriptMiddleware(ITranscriptStore store, ActivityRedactor redactor, TimeProvider time, ILogger<TranscriptMiddleware> logger) : IMiddleware
 {
@@ -57,8 +58,7 @@ internal sealed class TranscriptMiddleware(ITranscriptStore store, ActivityRedac
     {
         try
         {
-            var copy = redactor.Redact(turnContext, activity, inbound);
-            await store.AppendAsync(key, time.GetUtcNow(), inbound, ActivitySerializer.Serialize(copy), cancellationToken);
+            await store.AppendAsync(key, time.GetUtcNow(), inbound, redactor.RedactToJson(turnContext, activity, inbound), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

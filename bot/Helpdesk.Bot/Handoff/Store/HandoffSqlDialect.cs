@@ -17,4 +17,10 @@ internal abstract class HandoffSqlDialect
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// Waits for this process's turn to write when the database has a single writer (SQLite); dispose the result
+    /// after the commit. Null when writers need no turns (PostgreSQL).
+    /// </summary>
+    public virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 }

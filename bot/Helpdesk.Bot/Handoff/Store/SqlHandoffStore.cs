@@ -9,7 +9,7 @@ namespace Helpdesk.Bot.Handoff.Store;
 /// SQLite (default) and PostgreSQL (<see cref="HandoffSqlDialect"/>). Times are Unix milliseconds (BIGINT). At most one
 /// open case per conversation is enforced by a partial unique index; a claim is a conditional update.
 /// </summary>
-internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptStore
+internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptBatchStore
 {
     private const string CaseColumns = """
         id, conversation_key, adapter, reference_json, status, priority, category, trigger_kind, reason, user_id, user_name,
@@ -364,6 +364,36 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task AppendManyAsync(IReadOnlyList<TranscriptRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO bot_transcripts (conversation_key, at, inbound, activity_json) VALUES (@key, @at, @inbound, @json)";
+        var key = Add(command, "@key", string.Empty);
+        var at = Add(command, "@at", 0L);
+        var inbound = Add(command, "@inbound", 0);
+        var json = Add(command, "@json", string.Empty);
+        foreach (var record in records)
+        {
+            key.Value = record.ConversationKey;
+            at.Value = Ms(record.At);
+            inbound.Value = record.Inbound ? 1 : 0;
+            json.Value = record.ActivityJson;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -408,12 +438,13 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptS
 
     private static string? OptionalString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static void Add(DbCommand command, string name, object? value)
+    private static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value; // untyped null: both databases infer the column's type
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private static HandoffCase ReadCase(DbDataReader r) => new()

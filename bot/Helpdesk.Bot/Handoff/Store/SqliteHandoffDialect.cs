@@ -32,6 +32,8 @@ internal sealed class SqliteHandoffDialect(SqliteDatabase database, SqliteConnec
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
 
+    public override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => await database.EnterWriteAsync(cancellationToken);
+
     public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint };
 
     public void Dispose() => keepAlive?.Dispose();

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Helpdesk.Bot.Core.State;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Helpdesk.Bot.Core.Tests.State;
+
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly TemporarySqliteFile _file = new();
+
+    [Fact]
+    public async Task OpenAsync_PooledConnectionOpenedAgain_KeepsBusyTimeoutAndSynchronous()
+    {
+        var database = _file.Open();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var connection = await database.OpenAsync(default);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(5000L, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+            command.CommandText = "PRAGMA synchronous";
+            Assert.Equal(1L, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)); // NORMAL
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", await command.ExecuteScalarAsync() as string);
+        }
+    }
+
+    [Fact]
+    public async Task EnterWriteAsync_WhileAnotherWriterHoldsIt_WaitsUntilReleased()
+    {
+        var database = _file.Open();
+        var first = await database.EnterWriteAsync(default);
+
+        var second = database.EnterWriteAsync(default);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+        first.Dispose(); // a second dispose must not let a third writer in
+        using var held = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(database.EnterWriteAsync(default).IsCompleted);
+    }
+
+    [Fact]
+    public async Task SqliteStorage_ManyConcurrentWriters_AllSavedWithoutBusyErrors()
+    {
+        var storage = new SqliteStorage(_file.Open(), new FakeTimeProvider());
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => storage.WriteAsync(
+            new Dictionary<string, StoreItem> { [$"conv/{i}"] = new(System.Text.Json.JsonDocument.Parse($$"""{"n":{{i}}}""").RootElement.Clone(), null) },
+            default))));
+
+        var items = await storage.ReadAsync([.. Enumerable.Range(0, 64).Select(i => $"conv/{i}")], default);
+        Assert.Equal(64, items.Count);
+        Assert.All(Enumerable.Range(0, 64), i => Assert.Equal(i, items[$"conv/{i}"].Value.GetProperty("n").GetInt32()));
+    }
+
+    public void Dispose() => _file.Dispose();
+}

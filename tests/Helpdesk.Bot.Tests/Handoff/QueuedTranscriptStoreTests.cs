@@ -1,0 +1,125 @@
+using Helpdesk.Bot.Core.State;
+using Helpdesk.Bot.Handoff.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Helpdesk.Bot.Tests.Handoff;
+
+/// <summary>Transcripts queued off the turn and stored in batches, over a real SQLite store.</summary>
+public sealed class QueuedTranscriptStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _directory = HandoffTestHost.NewDataDirectory();
+
+    [Fact]
+    public async Task AppendAsync_ManyThenRead_ReaderSeesEveryEntryInOrder()
+    {
+        var store = await CreateStoreAsync();
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance);
+
+        var count = QueuedTranscriptStore.MaxBatch * 2 + 17;
+        for (var i = 0; i < count; i++)
+        {
+            await queue.AppendAsync("webchat/c1", Now.AddMilliseconds(i), i % 2 == 0, Json(i), CancellationToken.None);
+        }
+
+        var transcript = await queue.ReadAsync("webchat/c1", 10_000, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, count).Select(Json), transcript.Select(e => e.ActivityJson));
+    }
+
+    [Fact]
+    public async Task AppendAsync_FromConcurrentTurns_NothingLost()
+    {
+        var store = await CreateStoreAsync();
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(c => Task.Run(async () =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await queue.AppendAsync($"webchat/c{c}", Now, true, Json(i), CancellationToken.None);
+            }
+        })));
+
+        foreach (var c in Enumerable.Range(0, 16))
+        {
+            var transcript = await queue.ReadAsync($"webchat/c{c}", 1000, CancellationToken.None);
+            Assert.Equal(Enumerable.Range(0, 100).Select(Json), transcript.Select(e => e.ActivityJson));
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_WithQueuedEntries_StoresThemAndLaterAppendsAreWrittenDirectly()
+    {
+        var store = await CreateStoreAsync();
+        var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance);
+        for (var i = 0; i < 500; i++)
+        {
+            await queue.AppendAsync("webchat/c1", Now, false, Json(i), CancellationToken.None);
+        }
+
+        await queue.StopAsync(CancellationToken.None);
+        Assert.Equal(500, (await store.ReadAsync("webchat/c1", 1000, CancellationToken.None)).Count);
+
+        await queue.AppendAsync("webchat/c1", Now, true, Json(500), CancellationToken.None);
+        Assert.Equal(Json(500), (await store.ReadAsync("webchat/c1", 1, CancellationToken.None))[0].ActivityJson);
+        Assert.Equal(501, (await queue.ReadAsync("webchat/c1", 1000, CancellationToken.None)).Count);
+        await queue.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DeleteBeforeAsync_QueuedOldEntries_DeletedToo()
+    {
+        var store = await CreateStoreAsync();
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance);
+        await queue.AppendAsync("webchat/c1", Now.AddDays(-40), true, Json(1), CancellationToken.None);
+        await queue.AppendAsync("webchat/c1", Now, true, Json(2), CancellationToken.None);
+
+        Assert.Equal(1, await queue.DeleteBeforeAsync(Now.AddDays(-30), CancellationToken.None));
+        Assert.Equal(Json(2), Assert.Single(await queue.ReadAsync("webchat/c1", 10, CancellationToken.None)).ActivityJson);
+    }
+
+    [Fact]
+    public async Task AppendAsync_StoreFailsTwice_RetriedAndStored()
+    {
+        var store = new FlakyStore(await CreateStoreAsync(), failures: 2);
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance);
+
+        await queue.AppendAsync("webchat/c1", Now, true, Json(7), CancellationToken.None);
+
+        Assert.Equal(Json(7), Assert.Single(await queue.ReadAsync("webchat/c1", 10, CancellationToken.None)).ActivityJson);
+        Assert.Equal(3, store.Attempts);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        HandoffTestHost.DeleteDataDirectory(_directory);
+    }
+
+    private static string Json(int i) => $$"""{"type":"message","text":"m{{i}}"}""";
+
+    private async Task<SqlHandoffStore> CreateStoreAsync()
+    {
+        var store = new SqlHandoffStore(new SqliteHandoffDialect(SqliteDatabase.ForFile(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"))));
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>A real store whose first <c>failures</c> batch writes fail, as a briefly locked or unreachable database would.</summary>
+    private sealed class FlakyStore(ITranscriptBatchStore inner, int failures) : ITranscriptBatchStore
+    {
+        public int Attempts { get; private set; }
+
+        public Task AppendManyAsync(IReadOnlyList<TranscriptRecord> records, CancellationToken cancellationToken) =>
+            ++Attempts <= failures ? throw new SqliteException("database is locked", 5) : inner.AppendManyAsync(records, cancellationToken);
+
+        public Task AppendAsync(string conversationKey, DateTimeOffset at, bool inbound, string activityJson, CancellationToken cancellationToken) =>
+            inner.AppendAsync(conversationKey, at, inbound, activityJson, cancellationToken);
+
+        public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteBeforeAsync(cutoff, cancellationToken);
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, int limit, CancellationToken cancellationToken) =>
+            inner.ReadAsync(conversationKey, limit, cancellationToken);
+    }
+}
