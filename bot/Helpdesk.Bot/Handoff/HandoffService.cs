@@ -5,6 +5,7 @@ using Helpdesk.Bot.Handoff.Auth;
 using Helpdesk.Bot.Handoff.Itsm;
 using Helpdesk.Bot.Handoff.Store;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Skills.Cases;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ internal sealed class HandoffService(
     ITranscriptStore transcripts,
     CaseFileAccessor caseFiles,
     HandoffContextBuilder contextBuilder,
+    GeneratedHandoffSummaries generatedSummaries,
     IItsmConnector itsm,
     IHandoffNotifier notifier,
     ProactiveAdapters adapters,
@@ -68,7 +70,7 @@ internal sealed class HandoffService(
 
         var caseFile = await caseFiles.GetAsync(turnContext, cancellationToken);
         var transcript = await transcripts.ReadAsync(key, _options.TranscriptLimit, cancellationToken);
-        var context = contextBuilder.Build(turnContext, request, caseFile, transcript);
+        var context = await generatedSummaries.AddToAsync(contextBuilder.Build(turnContext, request, caseFile, transcript), transcript, cancellationToken);
         var now = time.GetUtcNow();
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;
