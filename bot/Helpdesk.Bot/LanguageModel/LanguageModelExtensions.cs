@@ -42,7 +42,8 @@ internal static class LanguageModelExtensions
             var chat = LanguageModelChat.Create(
                 options.Value,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-                options.Value.UseEntraId ? sp.GetRequiredService<TokenCredential>() : null);
+                options.Value.UseEntraId ? sp.GetRequiredService<TokenCredential>() : null,
+                sp.GetRequiredService<TimeProvider>());
             return new LanguageModelClient(
                 chat,
                 options,

@@ -1,5 +1,6 @@
 using Helpdesk.Bot.Bots;
 using Helpdesk.Bot.Core.State;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Bot.Tests.Knowledge;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Troubleshooting;
@@ -16,11 +17,12 @@ internal static class TestHelpdeskBot
     /// <summary>The shipped flows, loaded once.</summary>
     public static FlowCatalog Flows { get; } = FlowCatalog.FromEmbedded();
 
-    public static HelpdeskBot Create(ConversationState conversationState, BotTexts texts) =>
-        new(conversationState, MainDialog(conversationState, texts), texts);
+    public static HelpdeskBot Create(ConversationState conversationState, BotTexts texts, IntentFallback? intents = null) =>
+        new(conversationState, MainDialog(conversationState, texts, intents), texts);
 
-    public static MainDialog MainDialog(ConversationState conversationState, BotTexts texts) => new(
+    public static MainDialog MainDialog(ConversationState conversationState, BotTexts texts, IntentFallback? intents = null) => new(
         texts,
         new TroubleshootingDialog(Flows, new CaseFileAccessor(conversationState), new KnownIncidents(new MemoryIncidentStore(), TimeProvider.System), TimeProvider.System),
-        TestKnowledge.Dialog(conversationState));
+        TestKnowledge.Dialog(conversationState),
+        intents: intents);
 }
