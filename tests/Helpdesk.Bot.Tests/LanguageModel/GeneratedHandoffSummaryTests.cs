@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Helpdesk.Bot.Handoff;
+using Helpdesk.Bot.Handoff.Store;
 using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Bot.Tests.Handoff;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Bot.Tests.LanguageModel;
 
@@ -35,6 +38,9 @@ public sealed class GeneratedHandoffSummaryTests : IAsyncLifetime
         Assert.Equal(
             ["Issue: VPN disconnects every five minutes since this morning.", "Tried: Nothing yet; asked for a person straight away.", "Wants: A stable VPN connection."],
             generated.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
+        var handoff = Assert.Single(await host.Services.GetRequiredService<IHandoffStore>().ListOpenAsync(CancellationToken.None));
+        var ticketText = HandoffContextText.Render(JsonSerializer.Deserialize<HandoffContext>(handoff.ContextJson, HandoffJson.Options)!, "HD-000001");
+        Assert.Contains("Generated summary (written by the language model gpt-4o-mini; check it against the transcript):\n  Issue: VPN disconnects", ticketText, StringComparison.Ordinal);
         var request = Assert.Single(_endpoint.Requests, r => r.Message("system") == LanguageModelPrompts.HandoffSummarySystem);
         Assert.Contains("VPN keeps disconnecting", request.Message("user"), StringComparison.Ordinal);
         Assert.All(_endpoint.Requests, r => Assert.DoesNotContain("Hunter2-Secret!", r.Body.GetRawText(), StringComparison.Ordinal));
