@@ -6,6 +6,7 @@ using Helpdesk.Bot.Handoff;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Incidents;
 using Helpdesk.Bot.Knowledge;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Bot.PasswordReset;
 using Helpdesk.Bot.Troubleshooting;
 using Helpdesk.Bot.WebChat;
@@ -20,6 +21,7 @@ builder.AddSlack();
 builder.AddWebChat();
 builder.AddTroubleshooting();
 builder.AddKnowledgeBase();
+builder.AddLanguageModel();
 builder.AddPasswordReset();
 builder.AddHandoff();
 

@@ -9,7 +9,7 @@ namespace Helpdesk.Bot.Core.Redaction;
 /// </summary>
 public sealed class PatternSecretRedactor : ISecretRedactor
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1); // generous: a loaded machine must not turn ordinary text into a redaction marker
 
     private static readonly string[] BuiltInPatterns =
     [

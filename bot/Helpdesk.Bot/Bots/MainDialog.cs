@@ -3,8 +3,10 @@ using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Bot.Handoff.Dialogs;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Knowledge;
+using Helpdesk.Skills.LanguageModel;
 using Helpdesk.Skills.PasswordReset;
 using Helpdesk.Skills.PasswordReset.Dialogs;
 using Helpdesk.Skills.Troubleshooting;
@@ -42,6 +44,7 @@ internal sealed class MainDialog : ComponentDialog
     private readonly KnowledgeDialog _knowledge;
     private readonly ChoiceRecognizer _recognizer = new();
     private readonly IEscalationHandler _escalation;
+    private readonly IntentFallback? _intents;
 
     public MainDialog(
         BotTexts texts,
@@ -49,13 +52,15 @@ internal sealed class MainDialog : ComponentDialog
         KnowledgeDialog knowledge,
         PasswordResetDialog passwordReset,
         TalkToPersonDialog talkToPerson,
-        IEscalationHandler escalation)
+        IEscalationHandler escalation,
+        IntentFallback? intents = null)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(passwordReset);
         ArgumentNullException.ThrowIfNull(talkToPerson);
         _texts = texts;
         _escalation = escalation ?? throw new ArgumentNullException(nameof(escalation));
+        _intents = intents;
         _troubleshooting = troubleshooting;
         _knowledge = knowledge;
         AddDialog(new WaterfallDialog(RouteStep, [RouteAsync, AfterSkillAsync, FinishAsync]));
@@ -99,6 +104,15 @@ internal sealed class MainDialog : ComponentDialog
             return await AskKnowledgeAsync(step, text, cancellationToken);
         }
 
+        // The offline matching is unsure and the articles have nothing: a language model, when configured, may say
+        // which of the bot's intents it is. It only routes; the dialogs' own (verified) steps do the rest.
+        if (_intents is { IsEnabled: true } && (recognition.Status != ChoiceRecognitionStatus.Matched || IsWeakGuess(recognition))
+            && !_knowledge.CanAnswer(text)
+            && await _intents.ClassifyAsync(step.Context, text, cancellationToken) is { } intent)
+        {
+            return await RouteAsync(step, intent, text, cancellationToken);
+        }
+
         switch (recognition.Status)
         {
             case ChoiceRecognitionStatus.Matched:
@@ -110,6 +124,24 @@ internal sealed class MainDialog : ComponentDialog
                     MessageFactory.SuggestedActions(candidates, "Did you mean one of these?"), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
 
+            default:
+                return await AskKnowledgeAsync(step, text, cancellationToken);
+        }
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, ClassifiedIntent intent, string text, CancellationToken cancellationToken)
+    {
+        switch (intent.Intent)
+        {
+            case BotIntent.Troubleshoot when intent.FlowId is { } flowId:
+                step.Values[QueryKey] = text;
+                return await step.BeginDialogAsync(TroubleshootingDialog.DialogId, new TroubleshootingRequest([flowId], Confirm: true), cancellationToken);
+            case BotIntent.PasswordReset:
+                return await StartAsync(step, MainMenu.ResetPassword, cancellationToken);
+            case BotIntent.AccountUnlock:
+                return await StartAsync(step, MainMenu.UnlockAccount, cancellationToken);
+            case BotIntent.TalkToPerson:
+                return await StartAsync(step, MainMenu.TalkToPerson, cancellationToken);
             default:
                 return await AskKnowledgeAsync(step, text, cancellationToken);
         }

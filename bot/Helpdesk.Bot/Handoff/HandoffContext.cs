@@ -25,6 +25,9 @@ internal sealed record HandoffContext
     /// <summary>A short extractive summary (sentences taken from the case and the user's own words).</summary>
     public required string Summary { get; init; }
 
+    /// <summary>A language model's summary for the agent, marked as generated; null without a model (or when it gave none in time).</summary>
+    public HandoffGeneratedSummary? GeneratedSummary { get; init; }
+
     public IReadOnlyList<HandoffStep> StepsTried { get; init; } = [];
 
     public IReadOnlyList<HandoffArticle> ArticlesShown { get; init; } = [];

@@ -12,6 +12,17 @@ internal static class HandoffContextText
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Escalated from the IT help assistant ({caseNumber}, {context.EscalatedAt:yyyy-MM-dd HH:mm} UTC).\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Summary: {context.Summary}\n\n");
+        if (context.GeneratedSummary is { } generated)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Generated summary (written by the language model {generated.Model}; check it against the transcript):\n");
+            foreach (var line in generated.Lines)
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
         var user = context.User;
         text.Append(CultureInfo.InvariantCulture, $"User: {user.DisplayName ?? user.Name ?? "unknown"} ({user.Id ?? "no id"}) on {context.Channel.ChannelId}{(context.Locale is null ? string.Empty : ", " + context.Locale)}\n");
         text.Append(user.Account is null

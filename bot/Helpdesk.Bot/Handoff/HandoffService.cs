@@ -6,6 +6,7 @@ using Helpdesk.Bot.Handoff.Auth;
 using Helpdesk.Bot.Handoff.Itsm;
 using Helpdesk.Bot.Handoff.Store;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Troubleshooting.UserDirectory;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed class HandoffService(
     ITranscriptStore transcripts,
     CaseFileAccessor caseFiles,
     HandoffContextBuilder contextBuilder,
+    GeneratedHandoffSummaries generatedSummaries,
     IItsmConnector itsm,
     IHandoffNotifier notifier,
     ProactiveAdapters adapters,
@@ -74,7 +76,10 @@ internal sealed class HandoffService(
 
         var caseFile = await caseFiles.GetAsync(turnContext, cancellationToken);
         var transcript = await transcripts.ReadAsync(key, _options.TranscriptLimit, cancellationToken);
-        var context = await NameFromDirectoryAsync(turnContext, contextBuilder.Build(turnContext, request, caseFile, transcript), cancellationToken);
+        var context = await generatedSummaries.AddToAsync(
+            await NameFromDirectoryAsync(turnContext, contextBuilder.Build(turnContext, request, caseFile, transcript), cancellationToken),
+            transcript,
+            cancellationToken);
         var now = time.GetUtcNow();
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;

@@ -2,9 +2,11 @@ using Helpdesk.Bot.Core.Dialogs;
 using Helpdesk.Bot.Core.Dialogs.Choices;
 using Helpdesk.Bot.Core.Dialogs.Prompts;
 using Helpdesk.Bot.Core.Redaction;
+using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Skills.Cases;
+using Helpdesk.Skills.LanguageModel;
 
 namespace Helpdesk.Skills.Knowledge;
 
@@ -19,6 +21,10 @@ namespace Helpdesk.Skills.Knowledge;
 /// <item>no confident article: the user is asked to say it another way (with the request's suggestion buttons); a
 /// second miss in a row offers a person.</item>
 /// </list>
+/// With a language model (<see cref="IGroundedAnswerer"/>), step 1 shows an answer written from the confident articles'
+/// passages only, citing them (links to <c>/kb/{id}</c>), instead of the card; an answer that cites nothing retrieved,
+/// times out or fails is dropped for the card, and when the model says the passages don't cover the question the card
+/// says it is only the closest match. The yes/no loop is the same either way.
 /// Hits below <see cref="KnowledgeSettings.ConfidenceThreshold"/> are never shown. Every article shown and every
 /// answer is recorded in the case file and the feedback store (query redacted). Started with a
 /// <see cref="KnowledgeRequest"/>; with no query it asks for one first.
@@ -39,6 +45,7 @@ public sealed class KnowledgeDialog : ComponentDialog
     private const string FoundKey = "found";
     private const string QueryKey = "query";
     private const string PageKey = "page";
+    private const string MoreKey = "more";
     private const int MissesBeforePerson = 2;
     private const int KeptMissQueries = 3;
 
@@ -49,6 +56,7 @@ public sealed class KnowledgeDialog : ComponentDialog
     private readonly ISecretRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly IStatePropertyAccessor<KnowledgeMisses> _misses;
+    private readonly IGroundedAnswerer _answerer;
 
     public KnowledgeDialog(
         KnowledgeAnswerFinder finder,
@@ -57,7 +65,8 @@ public sealed class KnowledgeDialog : ComponentDialog
         CaseFileAccessor caseFiles,
         ConversationState conversationState,
         ISecretRedactor redactor,
-        TimeProvider time)
+        TimeProvider time,
+        IGroundedAnswerer? answerer = null)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -68,6 +77,7 @@ public sealed class KnowledgeDialog : ComponentDialog
         _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _misses = conversationState.CreateProperty<KnowledgeMisses>(nameof(KnowledgeMisses));
+        _answerer = answerer ?? NoGroundedAnswerer.Instance;
 
         AddDialog(new WaterfallDialog(MainFlow, [AskAsync, AnswerAsync, FinishAsync]));
         AddDialog(new WaterfallDialog(ResultsFlow, [ShowBestAsync, AfterBestAsync, AfterMoreAsync, AfterWhichAsync]));
@@ -142,7 +152,8 @@ public sealed class KnowledgeDialog : ComponentDialog
                     a.Article.Category,
                     a.Article.Updated,
                     a.Hit.Attribution))).ToList();
-            return await step.BeginDialogAsync(ResultsFlow, new KnowledgeResults(redacted, articles), cancellationToken);
+            var generated = await GroundedAnswerAsync(step.Context, redacted, found, cancellationToken);
+            return await step.BeginDialogAsync(ResultsFlow, new KnowledgeResults(redacted, articles, generated), cancellationToken);
         }
 
         var caseFile = await _caseFiles.GetAsync(step.Context, cancellationToken);
@@ -179,7 +190,21 @@ public sealed class KnowledgeDialog : ComponentDialog
         var results = step.GetOptions<KnowledgeResults>() ?? throw new InvalidOperationException("The results flow needs KnowledgeResults.");
         step.Values[QueryKey] = results.Query;
         step.Values[FoundKey] = results.Articles.ToList();
-        await ShowAsync(step, results.Query, KnowledgeTexts.BestMatch, results.Articles.Take(1).ToList(), cancellationToken);
+        var cited = results.Generated is { Covered: true } generated
+            ? generated.CitedArticleIds.Select(id => results.Articles.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal))).OfType<FoundArticle>().Distinct().ToList()
+            : [];
+        if (cited.Count > 0)
+        {
+            await ShowAsync(step, results.Query, GeneratedAnswerRenderer.Render(results.Generated!, cited), cited, cancellationToken);
+            var caseFile = await _caseFiles.GetAsync(step.Context, cancellationToken);
+            caseFile.AddStep(CaseSource, "Showed an answer generated from the help articles: " + string.Join("; ", cited.Select(a => a.Card.Title)), null, _time.GetUtcNow());
+            step.Values[MoreKey] = results.Articles.Where(a => !cited.Contains(a)).Take(Settings.ResultsPerPage).ToList();
+            return await AskSolvedAsync(step, KnowledgeTexts.DidThisSolveIt, cancellationToken);
+        }
+
+        var heading = results.Generated is { Covered: false } ? KnowledgeTexts.ClosestMatch : KnowledgeTexts.BestMatch;
+        await ShowCardAsync(step, results.Query, heading, results.Articles.Take(1).ToList(), cancellationToken);
+        step.Values[MoreKey] = results.Articles.Skip(1).Take(Settings.ResultsPerPage).ToList();
         return await AskSolvedAsync(step, KnowledgeTexts.DidThisSolveIt, cancellationToken);
     }
 
@@ -199,13 +224,13 @@ public sealed class KnowledgeDialog : ComponentDialog
             return await step.EndDialogAsync(SkillOutcome.Resolved, cancellationToken);
         }
 
-        var more = (step.Values.GetValue<List<FoundArticle>>(FoundKey) ?? []).Skip(1).Take(Settings.ResultsPerPage).ToList();
+        var more = step.Values.GetValue<List<FoundArticle>>(MoreKey) ?? [];
         if (more.Count == 0)
         {
             return await NotSolvedAsync(step, cancellationToken);
         }
 
-        await ShowAsync(step, step.Values.GetValue<string>(QueryKey) ?? string.Empty, KnowledgeTexts.MoreResults, more, cancellationToken);
+        await ShowCardAsync(step, step.Values.GetValue<string>(QueryKey) ?? string.Empty, KnowledgeTexts.MoreResults, more, cancellationToken);
         return await AskSolvedAsync(step, more.Count == 1 ? KnowledgeTexts.DidThisSolveIt : KnowledgeTexts.DidOneOfTheseSolveIt, cancellationToken);
     }
 
@@ -307,11 +332,35 @@ public sealed class KnowledgeDialog : ComponentDialog
             MaxAttempts = 2,
         }, cancellationToken);
 
-    /// <summary>Sends one card with <paramref name="articles"/> and records each showing (case file, feedback store).</summary>
-    private async Task ShowAsync(WaterfallStepContext step, string query, string heading, IReadOnlyList<FoundArticle> articles, CancellationToken cancellationToken)
+    /// <summary>
+    /// The language model's answer from the passages of <paramref name="found"/> (null without a model, for a turn
+    /// marked secret, or when the answerer has none); whatever the answerer did, an answer citing anything that was
+    /// not retrieved is dropped.
+    /// </summary>
+    private async Task<GroundedAnswer?> GroundedAnswerAsync(ITurnContext context, string redactedQuery, IReadOnlyList<ScoredArticle> found, CancellationToken cancellationToken)
+    {
+        if (!_answerer.IsEnabled || context.InboundIsSecret())
+        {
+            return null;
+        }
+
+        var passages = found.Select(a => GroundingPassages.From(a)).ToList();
+        var answer = await _answerer.AnswerAsync(new GroundedQuestion(redactedQuery, passages), cancellationToken);
+        var retrieved = passages.Select(p => p.ArticleId).ToHashSet(StringComparer.Ordinal);
+        return answer is { Covered: true } && (answer.CitedArticleIds.Count == 0 || !answer.CitedArticleIds.All(retrieved.Contains))
+            ? null
+            : answer;
+    }
+
+    /// <summary>Sends one card with <paramref name="articles"/> and records each showing.</summary>
+    private Task ShowCardAsync(WaterfallStepContext step, string query, string heading, IReadOnlyList<FoundArticle> articles, CancellationToken cancellationToken) =>
+        ShowAsync(step, query, ArticleCardRenderer.Render(new ArticleCardPage(heading, [.. articles.Select(a => a.Card)]), step.Context.Activity.ChannelId), articles, cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> showing <paramref name="articles"/> and records each showing (case file, feedback store).</summary>
+    private async Task ShowAsync(WaterfallStepContext step, string query, Activity message, IReadOnlyList<FoundArticle> articles, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        await context.SendActivityAsync(ArticleCardRenderer.Render(new ArticleCardPage(heading, [.. articles.Select(a => a.Card)]), context.Activity.ChannelId), cancellationToken);
+        await context.SendActivityAsync(message, cancellationToken);
 
         var now = _time.GetUtcNow();
         var caseFile = await _caseFiles.GetAsync(context, cancellationToken);

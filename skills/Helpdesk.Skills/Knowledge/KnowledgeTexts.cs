@@ -8,6 +8,9 @@ public static class KnowledgeTexts
 
     public const string BestMatch = "This article looks like the best match:";
 
+    /// <summary>Heading of the card when the language model said the articles don't answer the question exactly.</summary>
+    public const string ClosestMatch = "I couldn't find an exact answer to that in the help articles — this one is the closest:";
+
     public const string MoreResults = "Here are some other articles that might help:";
 
     public const string DidThisSolveIt = "Did this solve it?";

@@ -8,6 +8,7 @@ using Helpdesk.Bot.Core.Turns;
 using Helpdesk.Bot.Handoff;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.Bot.Knowledge;
+using Helpdesk.Bot.LanguageModel;
 using Helpdesk.Bot.PasswordReset;
 using Helpdesk.Bot.Tests.EndToEnd;
 using Helpdesk.Bot.Tests.Knowledge;
@@ -36,8 +37,12 @@ internal static class TestHelpdeskBot
     public static HelpdeskBot Create(ConversationState conversationState, BotTexts texts, IReadOnlyDictionary<string, string?>? settings = null) =>
         (HelpdeskBot)Services(conversationState, texts, settings).GetRequiredService<IBot>();
 
+    /// <summary>The whole bot with <paramref name="intents"/> as the language-model intent fallback.</summary>
+    public static HelpdeskBot Create(ConversationState conversationState, BotTexts texts, IntentFallback intents) =>
+        (HelpdeskBot)Services(conversationState, texts, null, intents).GetRequiredService<IBot>();
+
     /// <summary>The host's services with <paramref name="conversationState"/> as the conversation state (never started: no server, no background work).</summary>
-    public static IServiceProvider Services(ConversationState conversationState, BotTexts texts, IReadOnlyDictionary<string, string?>? settings = null)
+    public static IServiceProvider Services(ConversationState conversationState, BotTexts texts, IReadOnlyDictionary<string, string?>? settings = null, IntentFallback? intents = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -67,6 +72,7 @@ internal static class TestHelpdeskBot
         builder.AddWebChat();
         builder.AddTroubleshooting();
         builder.AddKnowledgeBase();
+        builder.AddLanguageModel();
         builder.AddPasswordReset();
         builder.AddHandoff();
 
@@ -74,6 +80,11 @@ internal static class TestHelpdeskBot
         builder.Services.AddSingleton(texts);
         builder.Services.AddSingleton(TestKnowledge.Index);
         builder.Services.AddSingleton<IKnowledgeAvailability>(new AlwaysAvailable());
+        if (intents is not null)
+        {
+            builder.Services.AddSingleton(intents);
+        }
+
         return builder.Build().Services;
     }
 

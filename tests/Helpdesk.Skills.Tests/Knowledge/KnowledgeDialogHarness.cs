@@ -6,6 +6,7 @@ using Helpdesk.Bot.Core.Turns;
 using Helpdesk.KnowledgeIndex.Search;
 using Helpdesk.Skills.Cases;
 using Helpdesk.Skills.Knowledge;
+using Helpdesk.Skills.LanguageModel;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Helpdesk.Skills.Tests.Knowledge;
@@ -21,7 +22,7 @@ public sealed class KnowledgeDialogHarness
 
     private readonly DialogManager _manager;
 
-    public KnowledgeDialogHarness(IKnowledgeSearch? search = null, bool available = true, KnowledgeSettings? settings = null, string? channelId = null, MemoryStorage? storage = null, RecordingFeedbackStore? feedback = null)
+    public KnowledgeDialogHarness(IKnowledgeSearch? search = null, bool available = true, KnowledgeSettings? settings = null, string? channelId = null, MemoryStorage? storage = null, RecordingFeedbackStore? feedback = null, IGroundedAnswerer? answerer = null)
     {
         Storage = storage ?? new MemoryStorage();
         Feedback = feedback ?? new RecordingFeedbackStore();
@@ -34,7 +35,8 @@ public sealed class KnowledgeDialogHarness
             CaseFiles,
             ConversationState,
             new PatternSecretRedactor(),
-            Time);
+            Time,
+            answerer);
         _manager = new DialogManager(new Root(Dialog, Outcomes), ConversationState.CreateProperty<DialogState>(nameof(DialogState)));
         var conversation = TestAdapter.CreateConversation();
         if (channelId is not null)

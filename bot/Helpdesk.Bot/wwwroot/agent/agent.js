@@ -6,7 +6,7 @@
   var csrf = document.getElementById('csrf').dataset;
   var els = {};
   ['connection', 'me', 'queue', 'queue-count', 'queue-online', 'queue-empty', 'case', 'no-case', 'case-title', 'case-meta',
-    'case-error', 'summary', 'facts', 'steps', 'articles', 'transcript', 'messages', 'reply', 'reply-text', 'send', 'note',
+    'case-error', 'summary', 'generated', 'generated-title', 'generated-lines', 'facts', 'steps', 'articles', 'transcript', 'messages', 'reply', 'reply-text', 'send', 'note',
     'claim', 'transfer', 'transfer-to', 'return', 'resolve', 'close-note'].forEach(function (id) { els[id] = document.getElementById(id); });
 
   var me = null;
@@ -144,6 +144,13 @@
     els['case-meta'].textContent = item.status + (item.agentName ? ' · ' + item.agentName : '') + ' · opened ' + time(item.createdAt) +
       (item.ticketNumber ? ' · ticket ' + item.ticketNumber : '') + (item.csat ? ' · CSAT ' + item.csat + '/5' : '');
     els.summary.textContent = context.summary || item.reason;
+    clear(els['generated-lines']);
+    var generated = context.generatedSummary;
+    els.generated.hidden = !(generated && generated.lines && generated.lines.length);
+    if (!els.generated.hidden) {
+      els['generated-title'].textContent = 'Generated summary (AI, ' + generated.model + ') — check it against the transcript';
+      generated.lines.forEach(function (line) { els['generated-lines'].appendChild(el('li', null, line)); });
+    }
 
     clear(els.facts);
     fact(els.facts, 'User', (user.name || '') + (user.id ? ' (' + user.id + ')' : ''));
