@@ -39,6 +39,7 @@ internal sealed class BenchCommand : IKbCommand
 
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}");
         o.WriteLine($"command: kb {Name} {string.Join(' ', args)}".TrimEnd());
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at start: {LoadAverage()} (latencies are wall-clock; thread CPU time is also shown where the OS provides it)"));
         try
         {
             var corpusIndex = Path.Combine(workRoot, "corpus");
@@ -82,16 +83,18 @@ internal sealed class BenchCommand : IKbCommand
                 Directory.Delete(indexPath, recursive: true);
             }
 
+            var cpuStarted = ProcessCpuSeconds();
             var started = context.Time.GetTimestamp();
             var set = ArticleLoader.Load([corpusDirectory]);
             var loaded = context.Time.GetElapsedTime(started);
             using var knowledgeBase = KnowledgeBase.Open(indexPath, context.Time, createIfMissing: true);
             var built = knowledgeBase.Reindex(set.Articles, set.Problems, [corpusDirectory]);
             var total = context.Time.GetElapsedTime(started);
+            var cpu = ProcessCpuSeconds() - cpuStarted;
             articles = set.Articles;
             context.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"build {articles.Count:N0} articles ({pass}): load+parse {loaded.TotalSeconds:0.00} s, index+commit {built.Build.Elapsed.TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s, index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
+                $"build {articles.Count:N0} articles ({pass}): load+parse {loaded.TotalSeconds:0.00} s, index+commit {built.Build.Elapsed.TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s (process CPU {cpu:0.00} s), index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
         }
 
         return articles;
@@ -105,13 +108,15 @@ internal sealed class BenchCommand : IKbCommand
             Directory.Delete(indexPath, recursive: true);
         }
 
+        var cpuStarted = ProcessCpuSeconds();
         var started = context.Time.GetTimestamp();
         using var knowledgeBase = KnowledgeBase.Open(indexPath, context.Time, createIfMissing: true);
         var built = knowledgeBase.Reindex(corpus.Generate(count, seed));
         var total = context.Time.GetElapsedTime(started);
+        var cpu = ProcessCpuSeconds() - cpuStarted;
         context.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"build {built.Build.Articles:N0} synthetic articles (recombined from {corpus.ParagraphCount:N0} corpus paragraphs, generated in memory): {total.TotalSeconds:0.0} s, index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
+            $"build {built.Build.Articles:N0} synthetic articles (recombined from {corpus.ParagraphCount:N0} corpus paragraphs, generated in memory): {total.TotalSeconds:0.0} s (process CPU {cpu:0.0} s), index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
     }
 
     private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, CommandContext context)
@@ -125,23 +130,44 @@ internal sealed class BenchCommand : IKbCommand
 
         var search = new List<double>(queries.Count);
         var rank = new List<double>(queries.Count);
+        var searchCpu = new List<double>(queries.Count);
+        var rankCpu = new List<double>(queries.Count);
         foreach (var query in queries)
         {
+            var cpu = ThreadCpuClock.NowMilliseconds();
             var started = context.Time.GetTimestamp();
             knowledgeBase.Search(query, 5, tuning);
             search.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
+            searchCpu.Add(ThreadCpuClock.NowMilliseconds() - cpu);
+            cpu = ThreadCpuClock.NowMilliseconds();
             started = context.Time.GetTimestamp();
             knowledgeBase.Rank(query, 10, tuning);
             rank.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
+            rankCpu.Add(ThreadCpuClock.NowMilliseconds() - cpu);
         }
 
         Write(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(search));
+        if (ThreadCpuClock.IsAvailable)
+        {
+            Write(context.Out, $"Search top 5 + snippets @{articles:N0}, thread CPU time", LatencyStats.From(searchCpu));
+        }
+
         foreach (var (milliseconds, query) in search.Zip(queries).OrderByDescending(s => s.First).Take(slowest))
         {
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {milliseconds:0.00} ms  {query}"));
         }
 
         Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));
+        if (ThreadCpuClock.IsAvailable)
+        {
+            Write(context.Out, $"Rank top 10, no snippets @{articles:N0}, thread CPU time", LatencyStats.From(rankCpu));
+        }
+    }
+
+    private static double ProcessCpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static void ReportMemory(KnowledgeBase knowledgeBase, int articles, CommandContext context)
@@ -159,6 +185,18 @@ internal sealed class BenchCommand : IKbCommand
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"latency {label}: p50 {stats.P50:0.00} ms, p99 {stats.P99:0.00} ms, mean {stats.Mean:0.00} ms, max {stats.Max:0.0} ms ({stats.Count} queries)"));
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private static long DirectorySize(string path) =>
         Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;

@@ -9,24 +9,28 @@ internal sealed class EvalCommand : IKbCommand
 {
     private const string JsonFlag = "--json";
     private const string PerQueryFlag = "--per-query";
+    private const string RunsOption = "--runs";
+    private const int RunDepth = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Name => "eval";
 
     public string Usage =>
-        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json] [--set Name=value,...]\n" +
-        "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles)";
+        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json] [--runs <dir>] [--set Name=value,...]\n" +
+        "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles);\n" +
+        "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption], [JsonFlag, PerQueryFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption], [JsonFlag, PerQueryFlag]);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positionals[0]}'");
         }
 
+        var runsDirectory = parsed.Value(RunsOption);
         var summaries = new List<MetricSummary>();
         var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, string Text)>();
         foreach (var set in EvalSetsResolver.Resolve(parsed))
@@ -38,6 +42,11 @@ internal sealed class EvalCommand : IKbCommand
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineTextName, set.Name, run.ScoreBaselineText()));
             summaries.AddRange(Evaluator.Summarize(EvalRun.TunedName, set.Name, tuned));
             var texts = run.Queries.ToDictionary(q => q.Id, q => q.Text);
+            if (runsDirectory is not null)
+            {
+                WriteRuns(runsDirectory, run, tuning);
+            }
+
             perQuery.AddRange(baseline.Zip(tuned, (b, t) => (set.Name, b, t, texts[b.QueryId])));
         }
 
@@ -60,6 +69,29 @@ internal sealed class EvalCommand : IKbCommand
 
         Write(context.Out, summaries);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes <c>qid Q0 path rank score system</c> lines (score = depth − rank, the systems' own scores are not comparable).</summary>
+    private static void WriteRuns(string directory, EvalRun run, Search.SearchTuning tuning)
+    {
+        Directory.CreateDirectory(directory);
+        var systems = new (string Name, Func<string, IReadOnlyList<string>> Rank)[]
+        {
+            (EvalRun.BaselineName, text => run.RankBaseline(text, RunDepth)),
+            (EvalRun.TunedName, text => run.RankTuned(text, RunDepth, tuning)),
+        };
+        foreach (var (name, rank) in systems)
+        {
+            using var writer = new StreamWriter(Path.Combine(directory, $"{run.Set.Name}.{name}.run"));
+            foreach (var query in run.Queries)
+            {
+                var ranked = rank(query.Text);
+                for (var i = 0; i < ranked.Count; i++)
+                {
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Id} Q0 {ranked[i]} {i + 1} {RunDepth - i} {name}"));
+                }
+            }
+        }
     }
 
     internal static void Write(TextWriter writer, IReadOnlyList<MetricSummary> summaries)

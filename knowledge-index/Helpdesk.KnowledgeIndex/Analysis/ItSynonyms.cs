@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis.Synonym;
-
 namespace Helpdesk.KnowledgeIndex.Analysis;
 
 /// <summary>The curated IT synonym map shipped with the library (resource <c>it-synonyms.txt</c>).</summary>
@@ -8,17 +6,17 @@ public sealed class ItSynonyms
     private const string ResourceName = "Helpdesk.KnowledgeIndex.it-synonyms.txt";
     private static readonly Lazy<ItSynonyms> Shared = new(() => FromText(ReadResource()));
 
-    private ItSynonyms(SynonymMap map, IReadOnlyList<SynonymRule> rules)
+    private ItSynonyms(SynonymTable table, IReadOnlyList<SynonymRule> rules)
     {
-        Map = map;
+        Table = table;
         Rules = rules;
     }
 
     /// <summary>The built-in map (built once, immutable, thread-safe).</summary>
     public static ItSynonyms Default => Shared.Value;
 
-    /// <summary>The Lucene synonym map.</summary>
-    public SynonymMap Map { get; }
+    /// <summary>The phrase lookup the analyzer uses.</summary>
+    internal SynonymTable Table { get; }
 
     /// <summary>The rules as written.</summary>
     public IReadOnlyList<SynonymRule> Rules { get; }

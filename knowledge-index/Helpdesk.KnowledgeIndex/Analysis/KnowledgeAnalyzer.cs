@@ -3,7 +3,6 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Util;
 
 namespace Helpdesk.KnowledgeIndex.Analysis;
@@ -19,18 +18,18 @@ public sealed class KnowledgeAnalyzer : Analyzer
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Token type the synonym filter gives to injected canonical terms.</summary>
-    public const string SynonymTokenType = SynonymFilter.TYPE_SYNONYM;
+    public const string SynonymTokenType = "SYNONYM";
 
-    private readonly SynonymMap? _synonyms;
+    private readonly SynonymTable? _synonyms;
 
     /// <summary>Creates the analyzer with the built-in IT synonyms.</summary>
     public KnowledgeAnalyzer()
-        : this(ItSynonyms.Default.Map)
+        : this(ItSynonyms.Default)
     {
     }
 
-    /// <summary>Creates the analyzer with the given synonym map (null: no synonyms).</summary>
-    public KnowledgeAnalyzer(SynonymMap? synonyms) => _synonyms = synonyms;
+    /// <summary>Creates the analyzer with the given synonyms (null: no synonyms).</summary>
+    public KnowledgeAnalyzer(ItSynonyms? synonyms) => _synonyms = synonyms?.Table;
 
     /// <summary>Keeps phrases from matching across the values of a multi-valued field (e.g. two aliases).</summary>
     public override int GetPositionIncrementGap(string fieldName) => 100;
@@ -44,7 +43,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         stream = new ASCIIFoldingFilter(stream);
         if (_synonyms is not null)
         {
-            stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
+            stream = new PhraseSynonymFilter(stream, _synonyms);
         }
 
         stream = new StopFilter(Version, stream, StopWords.Set);

@@ -71,6 +71,13 @@ public sealed class EvalRun : IDisposable
         return new EvalRun(set, queries, qrels, baseline, baselineText, tuned, articles.Count);
     }
 
+    /// <summary>The naive baseline's ranking (paths, best first).</summary>
+    public IReadOnlyList<string> RankBaseline(string text, int top) => _baseline.Rank(text, top);
+
+    /// <summary>The tuned index's ranking (paths, best first).</summary>
+    public IReadOnlyList<string> RankTuned(string text, int top, SearchTuning? tuning = null) =>
+        _tuned.Rank(text, top, tuning).Select(r => r.Path).ToArray();
+
     /// <summary>Per-query scores of the naive baseline (raw Markdown body).</summary>
     public IReadOnlyList<QueryScore> ScoreBaseline() => Evaluator.Score(_baseline.Rank, Queries, Qrels);
 
@@ -79,7 +86,7 @@ public sealed class EvalRun : IDisposable
 
     /// <summary>Per-query scores of the tuned index with the given (default: shipped) tuning.</summary>
     public IReadOnlyList<QueryScore> ScoreTuned(SearchTuning? tuning = null) =>
-        Evaluator.Score((text, top) => _tuned.Rank(text, top, tuning).Select(r => r.Path).ToArray(), Queries, Qrels);
+        Evaluator.Score((text, top) => RankTuned(text, top, tuning), Queries, Qrels);
 
     /// <summary>Baseline and tuned summaries per split.</summary>
     public IReadOnlyList<MetricSummary> Summarize(SearchTuning? tuning = null) =>

@@ -10,10 +10,12 @@ namespace Helpdesk.KnowledgeIndex.Tests.Evaluation;
 [Collection(CorpusCollection.Name)]
 public sealed class QualityFloorTests(CorpusFixture fixture)
 {
-    // Measured with the shipped SearchTuning.Default: corpus nDCG@10 0.767 (72 queries), own 0.986 (90 queries).
-    private const double CorpusNdcgFloor = 0.755;
-    private const double OwnNdcgFloor = 0.975;
-    private const double OwnMrrFloor = 0.98;
+    // Measured with the shipped SearchTuning.Default against the audited judgments (kb eval, December 2026):
+    // corpus nDCG@10 0.759 (72 queries; held-out half 0.795), own 0.986 with MRR@10 1.000 (90 queries).
+    private const double CorpusNdcgFloor = 0.757;
+    private const double CorpusHeldOutNdcgFloor = 0.790;
+    private const double OwnNdcgFloor = 0.98;
+    private const double OwnMrrFloor = 0.99;
 
     [Fact]
     public void Corpus_TunedIndex_StaysAtItsMeasuredNdcg()
@@ -22,6 +24,15 @@ public sealed class QualityFloorTests(CorpusFixture fixture)
 
         Assert.Equal(72, all.Queries);
         Assert.True(all.Ndcg10 >= CorpusNdcgFloor, $"corpus nDCG@10 {all.Ndcg10:0.000} < {CorpusNdcgFloor}");
+    }
+
+    [Fact]
+    public void Corpus_TunedIndex_StaysAtItsMeasuredNdcgOnTheHeldOutHalf()
+    {
+        var heldOut = Evaluator.Summarize("tuned", "corpus", fixture.Corpus.ScoreTuned()).Single(s => s.Split == QuerySplit.HeldOut);
+
+        Assert.Equal(36, heldOut.Queries);
+        Assert.True(heldOut.Ndcg10 >= CorpusHeldOutNdcgFloor, $"corpus held-out nDCG@10 {heldOut.Ndcg10:0.000} < {CorpusHeldOutNdcgFloor}");
     }
 
     [Fact]
