@@ -38,8 +38,8 @@ public sealed class PatternSecretRedactor : ISecretRedactor
 
     public PatternSecretRedactor(IEnumerable<string>? extraPatterns = null)
     {
-        _builtIn = [.. BuiltInPatterns.Select(Compile)];
-        _extra = [.. (extraPatterns ?? []).Select(Compile)];
+        _builtIn = [.. BuiltInPatterns.Select(Create)];
+        _extra = [.. (extraPatterns ?? []).Select(Create)];
     }
 
     public string Redact(string text, TurnSecrets? secrets = null)
@@ -76,7 +76,7 @@ public sealed class PatternSecretRedactor : ISecretRedactor
         }
     }
 
-    private static Regex Compile(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+    private static Regex Create(string pattern) => new(pattern, RegexOptions.CultureInvariant, MatchTimeout);
 
     private static string ReplaceAll(Regex[] patterns, string text)
     {
