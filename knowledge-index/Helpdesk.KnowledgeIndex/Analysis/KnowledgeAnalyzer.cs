@@ -47,12 +47,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         }
 
         stream = new StopFilter(Version, stream, StopWords.Set);
-        stream = Environment.GetEnvironmentVariable("KBNDCG_STEM") switch
-        {
-            "kstem" => new KStemFilter(stream),
-            "minimal" => new EnglishMinimalStemFilter(stream),
-            _ => new PorterStemFilter(stream),
-        };
+        stream = new PorterStemFilter(stream);
 
         // A variant that stems to its canonical term ("crashing" → "crash" plus the synonym "crash") counts once.
         stream = new RemoveDuplicatesTokenFilter(stream);

@@ -8,8 +8,6 @@ namespace Helpdesk.KnowledgeIndex.Indexing;
 /// <summary>Maps an article to a Lucene document and back.</summary>
 internal static class ArticleDocumentMapper
 {
-    private static readonly HashSet<string> SymptomHeadings = new(["Symptoms", "Symptom", "Problem", "Issue"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Builds the document for an article.</summary>
     public static Document ToDocument(KnowledgeArticle article)
     {
@@ -21,24 +19,13 @@ internal static class ArticleDocumentMapper
             new StringField(IndexFields.Format, article.Format.ToString(), Field.Store.YES),
             new TextField(IndexFields.Title, article.Title, Field.Store.YES),
             new TextField(IndexFields.Summary, article.Summary, Field.Store.YES),
+            new TextField(IndexFields.Body, string.Join('\n', text.Blocks.Select(b => b.Text)), Field.Store.NO),
             new StoredField(IndexFields.Text, text.Prose),
             new StoredField(IndexFields.Markdown, article.Markdown),
             new BinaryDocValuesField(IndexFields.IdValue, new BytesRef(article.Id)),
             new BinaryDocValuesField(IndexFields.PathValue, new BytesRef(article.Path)),
             new BinaryDocValuesField(IndexFields.FeedbackValue, new BytesRef($"{article.Title}\n{article.Summary}")),
         };
-
-        if (Environment.GetEnvironmentVariable("KBNDCG_BLOCKS") is not null)
-        {
-            foreach (var block in text.Blocks)
-            {
-                document.Add(new TextField(IndexFields.Body, block.Text, Field.Store.NO));
-            }
-        }
-        else
-        {
-            document.Add(new TextField(IndexFields.Body, string.Join('\n', text.Blocks.Select(b => b.Text)), Field.Store.NO));
-        }
 
         if (text.FirstHeading is { } heading && !string.Equals(heading, article.Title, StringComparison.OrdinalIgnoreCase))
         {
@@ -65,12 +52,6 @@ internal static class ArticleDocumentMapper
         if (headings.Length > 0)
         {
             document.Add(new TextField(IndexFields.Headings, headings, Field.Store.NO));
-        }
-
-        var symptoms = string.Join('\n', SymptomProse(text.Blocks));
-        if (symptoms.Length > 0)
-        {
-            document.Add(new TextField(IndexFields.Symptoms, symptoms, Field.Store.NO));
         }
 
         AddStored(document, IndexFields.Audience, article.Audience);
@@ -101,23 +82,6 @@ internal static class ArticleDocumentMapper
             document.Get(IndexFields.Markdown) ?? string.Empty,
             Enum.TryParse<ArticleFormat>(document.Get(IndexFields.Format), out var format) ? format : ArticleFormat.Native,
             document.Get(IndexFields.Attribution));
-    }
-
-    /// <summary>Prose blocks under a heading that names the problem section ("Symptoms", "Problem", "Issue").</summary>
-    private static IEnumerable<string> SymptomProse(IReadOnlyList<TextBlock> blocks)
-    {
-        var inSection = false;
-        foreach (var block in blocks)
-        {
-            if (block.Kind == TextBlockKind.Heading)
-            {
-                inSection = SymptomHeadings.Contains(block.Text.Trim());
-            }
-            else if (inSection && block.Kind == TextBlockKind.Prose)
-            {
-                yield return block.Text;
-            }
-        }
     }
 
     private static void AddStored(Document document, string name, string? value)

@@ -27,9 +27,6 @@ public static class IndexFields
     /// <summary>Section headings (analyzed).</summary>
     public const string Headings = "headings";
 
-    /// <summary>Prose under the sections that describe the problem ("Symptoms", "Problem"…), analyzed.</summary>
-    public const string Symptoms = "symptoms";
-
     /// <summary>All body text: headings, prose and code (analyzed, positions for phrases).</summary>
     public const string Body = "body";
 
@@ -64,5 +61,5 @@ public static class IndexFields
     public const string FeedbackValue = "dv_feedback";
 
     /// <summary>The analyzed fields searched, with their role.</summary>
-    public static readonly IReadOnlyList<string> Searched = [Title, Aliases, Tags, Summary, Headings, Symptoms, Body];
+    public static readonly IReadOnlyList<string> Searched = [Title, Aliases, Tags, Summary, Headings, Body];
 }

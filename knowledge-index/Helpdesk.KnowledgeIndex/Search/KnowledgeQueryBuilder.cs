@@ -145,7 +145,6 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         (IndexFields.Tags, tuning.TagsBoost),
         (IndexFields.Summary, tuning.SummaryBoost),
         (IndexFields.Headings, tuning.HeadingsBoost),
-        (IndexFields.Symptoms, tuning.SymptomsBoost),
         (IndexFields.Body, tuning.BodyBoost),
     ];
 

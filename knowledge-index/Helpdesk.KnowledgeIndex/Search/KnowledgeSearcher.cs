@@ -90,12 +90,6 @@ internal sealed class KnowledgeSearcher : IDisposable
         }
 
         var depth = Math.Max(top, tuning.RerankDepth);
-        var associations = tuning.AssocTerms > 0 ? Associations(searcher.IndexReader, groups, tuning) : null;
-        if (associations is not null && tuning.AssocFirstStage > 0)
-        {
-            built = built with { Words = new BooleanQuery(disableCoord: true) { { built.Words, Occur.SHOULD }, { associations, Occur.SHOULD } } };
-        }
-
         var words = searcher.Rewrite(built.Words);
         var hits = searcher.Search(words, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
@@ -123,38 +117,6 @@ internal sealed class KnowledgeSearcher : IDisposable
             used.Add(phrases, Occur.SHOULD);
         }
 
-        if (associations is not null && tuning.AssocFirstStage <= 0)
-        {
-            AddScores(searcher, associations, filter, scores);
-            used.Add(associations, Occur.SHOULD);
-        }
-
-        if (tuning.TitleCoverageWeight > 0 && groups.Count > 1)
-        {
-            var reader = searcher.IndexReader;
-            var idfs = groups.Select(g => Idf(reader, g.Primary.Text)).ToArray();
-            var totalIdf = idfs.Sum();
-            var coverage = new BooleanQuery(disableCoord: true);
-            for (var g = 0; g < groups.Count; g++)
-            {
-                var inTitle = new BooleanQuery(disableCoord: true);
-                foreach (var term in groups[g].Terms)
-                {
-                    inTitle.Add(new TermQuery(new Term(IndexFields.Title, term.Text)), Occur.SHOULD);
-                    inTitle.Add(new TermQuery(new Term(IndexFields.Aliases, term.Text)), Occur.SHOULD);
-                }
-
-                coverage.Add(new ConstantScoreQuery(inTitle) { Boost = tuning.TitleCoverageWeight * (float)(idfs[g] / totalIdf) }, Occur.SHOULD);
-            }
-
-            AddScores(searcher, coverage, filter, scores);
-        }
-
-        if (tuning.PassageWindow > 0)
-        {
-            PassageScorer.AddScores(searcher.IndexReader, groups, scores, tuning);
-        }
-
         if (tuning.FeedbackDocs > 0)
         {
             var feedback = Ranked(scores).Take(tuning.FeedbackDocs).Select(h => h.Doc);
@@ -162,169 +124,10 @@ internal sealed class KnowledgeSearcher : IDisposable
             {
                 AddScores(searcher, expansion, filter, scores);
                 used.Add(expansion, Occur.SHOULD);
-                if (tuning.FeedbackNewDocs > 0)
-                {
-                    var full = new BooleanQuery(disableCoord: true) { { words, Occur.SHOULD }, { expansion, Occur.SHOULD } };
-                    var extra = searcher.Search(full, scores.Count + tuning.FeedbackNewDocs).ScoreDocs
-                        .Where(h => !scores.ContainsKey(h.Doc))
-                        .Take(tuning.FeedbackNewDocs)
-                        .ToArray();
-                    if (extra.Length > 0)
-                    {
-                        foreach (var hit in extra)
-                        {
-                            scores[hit.Doc] = hit.Score;
-                        }
-
-                        if (built.Phrases is { } extraPhrases)
-                        {
-                            var extraScores = extra.ToDictionary(h => h.Doc, _ => 0f);
-                            AddScores(searcher, extraPhrases, new CandidateFilter(extraScores.Keys.ToArray()), extraScores);
-                            foreach (var (doc, score) in extraScores)
-                            {
-                                scores[doc] += score;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        if (tuning.BodyFeedbackDocs > 0)
-        {
-            var feedback = Ranked(scores).Take(tuning.BodyFeedbackDocs).ToArray();
-            if (ExpandFromBodies(searcher, groups, feedback, tuning) is { } expansion)
-            {
-                AddScores(searcher, expansion, filter, scores);
-                used.Add(expansion, Occur.SHOULD);
             }
         }
 
         return (groups, used, Ranked(scores).Take(top).ToArray());
-    }
-
-    /// <summary>Title words associated with the typed query words (see <see cref="TermAssociations"/>).</summary>
-    private static Query? Associations(IndexReader reader, IReadOnlyList<QueryGroup> groups, SearchTuning tuning)
-    {
-        var associations = TermAssociations.For(reader);
-        var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var maxDocFreq = Math.Max(1, (int)(tuning.AssocMaxDocShare * reader.MaxDoc));
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var group in groups)
-        {
-            var added = 0;
-            foreach (var (term, pmi) in associations.Associated(reader, group.Primary.Text, tuning.AssocMinSupport, maxDocFreq))
-            {
-                if (queryTerms.Contains(term))
-                {
-                    continue;
-                }
-
-                weights[term] = Math.Max(weights.GetValueOrDefault(term), pmi);
-                if (++added >= tuning.AssocTerms)
-                {
-                    break;
-                }
-            }
-        }
-
-        if (weights.Count == 0)
-        {
-            return null;
-        }
-
-        var max = weights.Values.Max();
-        var expanded = new BooleanQuery(disableCoord: true);
-        foreach (var (text, weight) in weights)
-        {
-            var clause = new DisjunctionMaxQuery(0.1f) { Boost = tuning.AssocWeight * (float)(weight / max) };
-            clause.Add(new TermQuery(new Term(IndexFields.Title, text)) { Boost = tuning.TitleBoost });
-            clause.Add(new TermQuery(new Term(IndexFields.Summary, text)) { Boost = tuning.SummaryBoost });
-            expanded.Add(clause, Occur.SHOULD);
-        }
-
-        return expanded;
-    }
-
-    private static readonly HashSet<string> BodyFields = [IndexFields.Text];
-
-    /// <summary>
-    /// RM3-style feedback: a relevance model over the body text of the top hits (each hit's term frequencies,
-    /// length-normalised, weighted by its share of the hits' scores); the heaviest terms become a small-weight
-    /// query scored for the candidates.
-    /// </summary>
-    private Query? ExpandFromBodies(IndexSearcher searcher, IReadOnlyList<QueryGroup> groups, ScoreDoc[] top, SearchTuning tuning)
-    {
-        var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var reader = searcher.IndexReader;
-        var maxDocFreq = Math.Max(1, (int)(tuning.BodyFeedbackMaxDocShare * reader.MaxDoc));
-        var totalScore = top.Sum(h => (double)h.Score);
-        var model = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var hit in top)
-        {
-            var text = searcher.Doc(hit.Doc, BodyFields).Get(IndexFields.Text) ?? string.Empty;
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var length = 0;
-            using (var stream = _analyzer.GetTokenStream(IndexFields.Body, new StringReader(text)))
-            {
-                var term = stream.AddAttribute<ICharTermAttribute>();
-                var type = stream.AddAttribute<ITypeAttribute>();
-                stream.Reset();
-                while (stream.IncrementToken())
-                {
-                    if (type.Type == KnowledgeAnalyzer.SynonymTokenType)
-                    {
-                        continue;
-                    }
-
-                    length++;
-                    var value = term.ToString();
-                    if (value.Length > 2 && !queryTerms.Contains(value) && value.Any(char.IsLetter))
-                    {
-                        counts[value] = counts.GetValueOrDefault(value) + 1;
-                    }
-                }
-
-                stream.End();
-            }
-
-            if (length == 0)
-            {
-                continue;
-            }
-
-            var docWeight = hit.Score / totalScore;
-            foreach (var (value, count) in counts)
-            {
-                model[value] = model.GetValueOrDefault(value) + (docWeight * count / length);
-            }
-        }
-
-        var expansion = model
-            .OrderByDescending(m => m.Value)
-            .Select(m => (Term: m.Key, Weight: m.Value, DocFreq: reader.DocFreq(new Term(IndexFields.Body, m.Key))))
-            .Where(m => m.DocFreq >= 2 && m.DocFreq <= maxDocFreq)
-            .Select(m => (m.Term, Weight: tuning.BodyFeedbackIdf > 0 ? m.Weight * Idf(reader, m.Term) : m.Weight))
-            .OrderByDescending(m => m.Weight)
-            .Take(tuning.BodyFeedbackTerms)
-            .ToArray();
-        if (expansion.Length == 0)
-        {
-            return null;
-        }
-
-        var max = expansion.Max(e => e.Weight);
-        var expanded = new BooleanQuery(disableCoord: true);
-        foreach (var (text, weight) in expansion)
-        {
-            var clause = new DisjunctionMaxQuery(0.1f) { Boost = tuning.BodyFeedbackWeight * (float)(weight / max) };
-            clause.Add(new TermQuery(new Term(IndexFields.Body, text)));
-            clause.Add(new TermQuery(new Term(IndexFields.Title, text)) { Boost = tuning.TitleBoost });
-            clause.Add(new TermQuery(new Term(IndexFields.Summary, text)) { Boost = tuning.SummaryBoost });
-            expanded.Add(clause, Occur.SHOULD);
-        }
-
-        return expanded;
     }
 
     private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>

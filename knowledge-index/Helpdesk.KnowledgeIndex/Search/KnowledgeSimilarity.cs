@@ -17,7 +17,7 @@ internal sealed class KnowledgeSimilarity : PerFieldSimilarityWrapper
         _coordExponent = tuning.CoordExponent;
     }
 
-    public override Similarity Get(string name) => name is IndexFields.Body or IndexFields.Symptoms ? _body : _short;
+    public override Similarity Get(string name) => name == IndexFields.Body ? _body : _short;
 
     public override float Coord(int overlap, int maxOverlap) =>
         _coordExponent <= 0 || maxOverlap <= 0 ? 1f : MathF.Pow((float)overlap / maxOverlap, _coordExponent);

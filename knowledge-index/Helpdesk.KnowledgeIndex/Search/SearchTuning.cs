@@ -25,9 +25,6 @@ public sealed record SearchTuning
     /// <summary>Boost of section headings.</summary>
     public float HeadingsBoost { get; init; } = 1.0f;
 
-    /// <summary>Boost of the problem-description sections ("Symptoms", "Problem").</summary>
-    public float SymptomsBoost { get; init; } = 0f;
-
     /// <summary>Boost of the body.</summary>
     public float BodyBoost { get; init; } = 1.0f;
 
@@ -91,48 +88,6 @@ public sealed record SearchTuning
 
     /// <summary>Pseudo-relevance feedback: weight of the expansion terms relative to typed words.</summary>
     public float FeedbackWeight { get; init; } = 0.3f;
-
-    /// <summary>Pseudo-relevance feedback: how many new articles the expanded query may bring in from the whole index.</summary>
-    public int FeedbackNewDocs { get; init; } = 0;
-
-    /// <summary>Body feedback (RM3-style): how many top hits lend terms from their body text; 0 disables.</summary>
-    public int BodyFeedbackDocs { get; init; } = 0;
-
-    /// <summary>Body feedback: how many expansion terms are added.</summary>
-    public int BodyFeedbackTerms { get; init; } = 10;
-
-    /// <summary>Body feedback: weight of the expansion terms relative to typed words.</summary>
-    public float BodyFeedbackWeight { get; init; } = 0.2f;
-
-    /// <summary>Body feedback: terms in more than this share of the articles are not used.</summary>
-    public float BodyFeedbackMaxDocShare { get; init; } = 0.1f;
-
-    /// <summary>Body feedback: 1 multiplies a term's relevance-model weight by its IDF, 0 uses the plain RM weight.</summary>
-    public float BodyFeedbackIdf { get; init; } = 0f;
-
-    /// <summary>Score added for a title (or alias) holding every query word, scaled by the IDF share it holds.</summary>
-    public float TitleCoverageWeight { get; init; } = 0f;
-
-    /// <summary>Best passage: window size in body positions; 0 disables.</summary>
-    public int PassageWindow { get; init; } = 0;
-
-    /// <summary>Best passage: score added for a window that holds every query word (scaled by the IDF share held).</summary>
-    public float PassageWeight { get; init; } = 1f;
-
-    /// <summary>Associations: title words added per query word (PMI learned from the index); 0 disables.</summary>
-    public int AssocTerms { get; init; } = 0;
-
-    /// <summary>Associations: weight of an associated title word relative to a typed word.</summary>
-    public float AssocWeight { get; init; } = 0.2f;
-
-    /// <summary>Associations: least number of articles a pair must share.</summary>
-    public int AssocMinSupport { get; init; } = 3;
-
-    /// <summary>Associations: query words in more than this share of the articles get none.</summary>
-    public float AssocMaxDocShare { get; init; } = 0.2f;
-
-    /// <summary>Associations: 1 adds them to the first stage (can bring in new candidates), 0 rescoring only.</summary>
-    public float AssocFirstStage { get; init; } = 0f;
 
     /// <summary>Most query words used (long pasted text is cut).</summary>
     public int MaxQueryTerms { get; init; } = 32;
