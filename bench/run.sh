@@ -23,8 +23,9 @@ cp -r "$peer_src" "$work/peer" && chmod -R u+w "$work/peer"
 (cd "$work/peer" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 (cd "$root/bench" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-echo "== building Helpdesk.Bot (Release)"
-dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -o "$work/bot" -v q --nologo >/dev/null
+echo "== building Helpdesk.Bot (Release, ReadyToRun for this machine's runtime, as a deployment would)"
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -r "$rid" --self-contained false -o "$work/bot" -v q --nologo >/dev/null
 
 wait_http() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; return 1; }
 
