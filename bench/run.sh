@@ -23,26 +23,39 @@ cp -r "$peer_src" "$work/peer" && chmod -R u+w "$work/peer"
 (cd "$work/peer" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 (cd "$root/bench" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-echo "== building Helpdesk.Bot (Release)"
-dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -o "$work/bot" -v q --nologo >/dev/null
+echo "== building Helpdesk.Bot (Release, ReadyToRun for this machine's runtime, as a deployment would)"
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+dotnet publish "$root/bot/Helpdesk.Bot/Helpdesk.Bot.csproj" -c Release -r "$rid" --self-contained false -o "$work/bot" -v q --nologo >/dev/null
 
 wait_http() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; return 1; }
 
 if curl -s -o /dev/null http://127.0.0.1:3978/healthz; then echo "port 3978 is already in use: stop that bot first" >&2; exit 2; fi
 PORT=3977 node "$work/peer/botbuilder-echo-bot.js" > "$out/peer.log" 2>&1 &
-pids=$!
+pids=$! peer_pid=$!
 # exec: the background job's PID is the bot itself, so the EXIT trap stops it.
 (cd "$work/bot" && Storage__DataDirectory="$work/data" Logging__LogLevel__Default=Warning \
   ASPNETCORE_ENVIRONMENT=Production exec ./Helpdesk.Bot --urls http://127.0.0.1:3978 > "$out/bot.log" 2>&1) &
-pids="$pids $!"
+pids="$pids $!" bot_pid=$!
 wait_http http://127.0.0.1:3978/healthz
 sleep 1
 
+# CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms).
+cpu_ms() { awk '{print ($14 + $15) * 10}' "/proc/$1/stat"; }
+# One load run against a server: the load client's figures plus the CPU the server and the client used during it
+# (warm-up included, as both run the whole time), so the two bots' CPU cost per turn can be compared too.
+load() { # name port server_pid round
+  local before after
+  before=$(cpu_ms "$3")
+  CPU_REPORT="$out/client-$1-$4.json" node --require "$root/bench/cpu-report.cjs" "$work/peer/load-client.js" \
+    --url "http://127.0.0.1:$2/api/messages" --n "$n" --c "$c" --warmup "$warmup" --json "$out/$1-$4.json" > /dev/null
+  after=$(cpu_ms "$3")
+  echo "{\"serverCpuMs\": $((after - before)), \"turns\": $((n + warmup))}" > "$out/server-$1-$4.json"
+}
 for r in $(seq 1 "$rounds"); do
   echo "== round $r: peer (botbuilder JS)"
-  node "$work/peer/load-client.js" --url http://127.0.0.1:3977/api/messages --n "$n" --c "$c" --warmup "$warmup" --json "$out/peer-$r.json" > /dev/null
+  load peer 3977 "$peer_pid" "$r"
   echo "== round $r: Helpdesk.Bot"
-  node "$work/peer/load-client.js" --url http://127.0.0.1:3978/api/messages --n "$n" --c "$c" --warmup "$warmup" --json "$out/ours-$r.json" > /dev/null
+  load ours 3978 "$bot_pid" "$r"
 done
 
 echo "== Direct Line round trip (POST activity -> reply frame on the WebSocket)"

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Helpdesk.Bot.Core.Schema;
 using Helpdesk.Bot.Core.Turns;
@@ -11,8 +12,8 @@ namespace Helpdesk.Bot.Core.State;
 /// </summary>
 public abstract class BotState
 {
-    /// <summary>Snapshot of a state that was never read: equals no serialized value, so the next save always writes.</summary>
-    private const string UnknownSnapshot = "";
+    /// <summary>The serialized form of an empty state.</summary>
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly IStorage _storage;
     private readonly string _contextKey;
@@ -44,18 +45,19 @@ public abstract class BotState
         var cached = new CachedState();
         if (items.TryGetValue(key, out var item))
         {
+            // IStorage returns values that stay valid after the call, so the properties need no copies of their own.
             if (item.Value.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in item.Value.EnumerateObject())
                 {
-                    cached.Values[property.Name] = property.Value.Clone();
+                    cached.Values[property.Name] = property.Value;
                 }
             }
 
             // Keep the ETag even for a value that is not an object, so the next save replaces it instead of
             // failing as a create-only write forever.
             cached.ETag = item.ETag;
-            cached.Snapshot = item.Value.GetRawText();
+            cached.Snapshot = item.Value;
         }
 
         turnContext.TurnState[_contextKey] = cached;
@@ -70,9 +72,9 @@ public abstract class BotState
             return;
         }
 
+        // Compared as UTF-8 bytes: the state is serialized once per turn and no text copy is made of it.
         var json = JsonSerializer.SerializeToElement(cached.Values, ActivitySerializer.Options);
-        var text = json.GetRawText();
-        if (!force && string.Equals(text, cached.Snapshot ?? "{}", StringComparison.Ordinal))
+        if (!force && !cached.Unknown && JsonMarshal.GetRawUtf8Value(json).SequenceEqual(cached.Snapshot is { } snapshot ? JsonMarshal.GetRawUtf8Value(snapshot) : EmptyObject))
         {
             return;
         }
@@ -80,7 +82,8 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var etags = await _storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(json, cached.ETag) }, cancellationToken);
         cached.ETag = etags.TryGetValue(key, out var etag) ? etag : cached.ETag;
-        cached.Snapshot = text;
+        cached.Snapshot = json;
+        cached.Unknown = false;
     }
 
     /// <summary>
@@ -97,7 +100,7 @@ public abstract class BotState
         }
         else
         {
-            turnContext.TurnState[_contextKey] = new CachedState { ETag = StoreItem.AnyETag, Snapshot = UnknownSnapshot };
+            turnContext.TurnState[_contextKey] = new CachedState { ETag = StoreItem.AnyETag, Unknown = true };
         }
     }
 
@@ -163,6 +166,10 @@ public abstract class BotState
 
         public string? ETag { get; set; }
 
-        public string? Snapshot { get; set; }
+        /// <summary>The value as read or last saved (null: nothing stored yet, i.e. the empty state).</summary>
+        public JsonElement? Snapshot { get; set; }
+
+        /// <summary>The state was never read, so it equals no stored value and the next save always writes.</summary>
+        public bool Unknown { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -7,6 +8,8 @@ namespace Helpdesk.Bot.Core.State;
 /// <see cref="IStorage"/> on SQLite: the default store. Writes run in one IMMEDIATE transaction that checks every
 /// ETag before changing anything, so a lost race changes nothing and throws <see cref="StorageConcurrencyException"/>.
 /// Writes and deletes take this process's turn at the database first (<see cref="SqliteDatabase.EnterWriteAsync"/>).
+/// Values move as UTF-8 (read with <c>sqlite3_column_blob</c>, written as a blob cast to TEXT), so no UTF-16 copy of a
+/// state document is made; the column still holds JSON text.
 /// </summary>
 public sealed class SqliteStorage : IStorage
 {
@@ -50,8 +53,8 @@ public sealed class SqliteStorage : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                using var document = JsonDocument.Parse(reader.GetString(0));
-                result[key] = new StoreItem(document.RootElement.Clone(), reader.GetString(1));
+                var utf8 = reader.GetFieldValue<byte[]>(0);
+                result[key] = new StoreItem(JsonSerializer.Deserialize<JsonElement>(utf8), reader.GetString(1));
             }
         }
 
@@ -90,19 +93,19 @@ public sealed class SqliteStorage : IStorage
 
             using var upsert = connection.CreateCommand();
             upsert.CommandText = """
-                INSERT INTO bot_state (key, etag, value, updated_at) VALUES ($key, $etag, $value, $updated)
+                INSERT INTO bot_state (key, etag, value, updated_at) VALUES ($key, $etag, CAST($value AS TEXT), $updated)
                 ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
                 """;
             var keyParam = upsert.Parameters.Add("$key", SqliteType.Text);
             var etagParam = upsert.Parameters.Add("$etag", SqliteType.Text);
-            var valueParam = upsert.Parameters.Add("$value", SqliteType.Text);
+            var valueParam = upsert.Parameters.Add("$value", SqliteType.Blob);
             upsert.Parameters.AddWithValue("$updated", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, item) in changes)
             {
                 var etag = StorageConditions.NewETag();
                 keyParam.Value = key;
                 etagParam.Value = etag;
-                valueParam.Value = item.Value.GetRawText();
+                valueParam.Value = JsonMarshal.GetRawUtf8Value(item.Value).ToArray();
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
                 etags[key] = etag;
             }

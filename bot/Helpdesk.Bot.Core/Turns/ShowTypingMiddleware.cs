@@ -36,7 +36,7 @@ public sealed class ShowTypingMiddleware : IMiddleware
 
         // The hook stays registered on the turn after this middleware returns (e.g. the error handler's apology
         // is sent later), so it only acts while the turn is running here; nothing here is disposed under it.
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
         var gate = new SemaphoreSlim(1, 1);
         var answered = false;
         var running = true;
@@ -48,7 +48,10 @@ public sealed class ShowTypingMiddleware : IMiddleware
                 try
                 {
                     answered = true;
-                    await stop.CancelAsync();
+
+                    // Cancel, not CancelAsync: the only callback is the typing loop's delay, which ends inline
+                    // instead of costing a thread-pool hop on every turn.
+                    stop.Cancel();
                 }
                 finally
                 {
@@ -66,7 +69,7 @@ public sealed class ShowTypingMiddleware : IMiddleware
         }
         finally
         {
-            await stop.CancelAsync();
+            stop.Cancel();
             await typing;
             running = false;
         }

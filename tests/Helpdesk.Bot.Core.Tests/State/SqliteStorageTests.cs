@@ -37,5 +37,26 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
         await AssertStoredAsync("k", 2, null);
     }
 
+    [Fact]
+    public async Task WriteAsync_NonAsciiValue_StoredAsJsonTextAndReadBackUnchanged()
+    {
+        await WriteAsync("conv/é", """{"name":"Zoë","note":"mot de passe oublié 🔒"}""", null);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_file.Open().ConnectionString))
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT typeof(value), value FROM bot_state WHERE key = 'conv/é'";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("text", reader.GetString(0));
+            Assert.Equal("""{"name":"Zoë","note":"mot de passe oublié 🔒"}""", reader.GetString(1));
+        }
+
+        var item = (await new SqliteStorage(_file.Open(), _time).ReadAsync(["conv/é"], default))["conv/é"];
+        Assert.Equal("Zoë", item.Value.GetProperty("name").GetString());
+        Assert.Equal("mot de passe oublié 🔒", item.Value.GetProperty("note").GetString());
+    }
+
     public void Dispose() => _file.Dispose();
 }

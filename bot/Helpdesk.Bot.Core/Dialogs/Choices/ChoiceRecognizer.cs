@@ -99,7 +99,7 @@ public sealed class ChoiceRecognizer
         }
 
         // Numbers only match exactly: "10" is not a typo of "11".
-        if (said.Any(char.IsDigit) || expected.Any(char.IsDigit))
+        if (HasDigit(said) || HasDigit(expected))
         {
             return 0.0;
         }
@@ -126,13 +126,31 @@ public sealed class ChoiceRecognizer
         return distance <= allowed ? 1.0 - ((double)distance / longer.Length) : 0.0;
     }
 
+    private static bool HasDigit(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private ChoiceRecognition RecognizeFuzzy(string[] utteranceTokens, IReadOnlyList<Choice> choices, IReadOnlyList<HashSet<string>> texts)
     {
         var said = WithoutStopWords(utteranceTokens);
         var scored = new List<FoundChoice>();
         for (var i = 0; i < choices.Count; i++)
         {
-            var best = texts[i].Count == 0 ? 0.0 : texts[i].Max(text => Score(said, WithoutStopWords(TextNormalizer.Tokenize(text))));
+            var best = 0.0;
+            foreach (var text in texts[i])
+            {
+                best = Math.Max(best, Score(said, WithoutStopWords(TextNormalizer.Tokenize(text))));
+            }
+
             if (best >= Options.MinimumScore)
             {
                 scored.Add(new FoundChoice(choices[i].Value, i, Math.Round(best, 4), ChoiceMatchKind.Fuzzy));
@@ -157,15 +175,59 @@ public sealed class ChoiceRecognizer
             return 0.0;
         }
 
-        var recall = expected.Sum(e => said.Max(s => WordSimilarity(s, e))) / expected.Length;
-        var precision = said.Sum(s => expected.Max(e => WordSimilarity(s, e))) / said.Length;
+        // Each word pair once: bestForExpected[j] = how well the best said word matches expected word j, and the
+        // best expected match of each said word sums into the precision.
+        Span<double> bestForExpected = expected.Length <= 32 ? stackalloc double[expected.Length] : new double[expected.Length];
+        bestForExpected.Clear();
+        var precisionSum = 0.0;
+        foreach (var s in said)
+        {
+            var bestForSaid = 0.0;
+            for (var j = 0; j < expected.Length; j++)
+            {
+                var similarity = WordSimilarity(s, expected[j]);
+                bestForSaid = Math.Max(bestForSaid, similarity);
+                bestForExpected[j] = Math.Max(bestForExpected[j], similarity);
+            }
+
+            precisionSum += bestForSaid;
+        }
+
+        var recallSum = 0.0;
+        foreach (var value in bestForExpected)
+        {
+            recallSum += value;
+        }
+
+        var recall = recallSum / expected.Length;
+        var precision = precisionSum / said.Length;
         return recall + precision == 0 ? 0.0 : 2 * recall * precision / (recall + precision);
     }
 
     private static string[] WithoutStopWords(string[] tokens)
     {
-        var kept = tokens.Where(t => !StopWords.Contains(t)).ToArray();
-        return kept.Length == 0 ? tokens : kept;
+        var stops = 0;
+        foreach (var token in tokens)
+        {
+            stops += StopWords.Contains(token) ? 1 : 0;
+        }
+
+        if (stops == 0 || stops == tokens.Length)
+        {
+            return tokens;
+        }
+
+        var kept = new string[tokens.Length - stops];
+        var k = 0;
+        foreach (var token in tokens)
+        {
+            if (!StopWords.Contains(token))
+            {
+                kept[k++] = token;
+            }
+        }
+
+        return kept;
     }
 
     private static bool TryGetPosition(string[] tokens, int count, out int index)

@@ -1,7 +1,7 @@
 namespace Helpdesk.Bot.Core.Dialogs.Choices;
 
-/// <summary>Edit distance (insertions, deletions, substitutions) between two words.</summary>
-internal static class Levenshtein
+/// <summary>Edit distance (insertions, deletions, substitutions) between two words; no allocation for words under 64 letters.</summary>
+public static class Levenshtein
 {
     public static int Distance(string a, string b)
     {
@@ -17,8 +17,8 @@ internal static class Levenshtein
             return a.Length;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -33,7 +33,9 @@ internal static class Levenshtein
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

@@ -83,7 +83,9 @@ internal sealed class BotFrameworkEndpoint(
         {
             while (true)
             {
-                var memory = buffer.GetMemory(16 * 1024);
+                // With a Content-Length the buffer already fits the body (+1 byte to see the end); ask for more only
+                // when the length is unknown or the client sent more than it announced.
+                var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 16 * 1024);
                 var read = await request.Body.ReadAsync(memory, cancellationToken);
                 if (read == 0)
                 {

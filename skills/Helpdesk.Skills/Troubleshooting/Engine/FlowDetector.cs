@@ -76,7 +76,12 @@ public sealed class FlowDetector
         var missed = 0;
         foreach (var word in trigger)
         {
-            var best = said.Count == 0 ? 0.0 : said.Max(s => Similarity(s, word));
+            var best = 0.0;
+            for (var i = 0; i < said.Count; i++)
+            {
+                best = Math.Max(best, Similarity(said[i], word));
+            }
+
             if (best < WordThreshold)
             {
                 missed++;
@@ -98,7 +103,7 @@ public sealed class FlowDetector
             return 1.0;
         }
 
-        if (said.Any(char.IsDigit) || expected.Any(char.IsDigit))
+        if (HasDigit(said) || HasDigit(expected))
         {
             return 0.0;
         }
@@ -162,7 +167,33 @@ public sealed class FlowDetector
         return kept.Length == 0 ? tokens : kept;
     }
 
+    private static bool HasDigit(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A swap of two letters ("pritner") is one typo to people; treat same-letters-same-length as close.
-    private static bool SameLetters(string a, string b) =>
-        a.Length == b.Length && a.Order().SequenceEqual(b.Order()) && EditDistance.Between(a, b) <= 3;
+    private static bool SameLetters(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        Span<char> sortedA = a.Length <= 64 ? stackalloc char[a.Length] : new char[a.Length];
+        Span<char> sortedB = b.Length <= 64 ? stackalloc char[b.Length] : new char[b.Length];
+        a.AsSpan().CopyTo(sortedA);
+        b.AsSpan().CopyTo(sortedB);
+        sortedA.Sort();
+        sortedB.Sort();
+        return sortedA.SequenceEqual(sortedB) && EditDistance.Between(a, b) <= 3;
+    }
 }
