@@ -99,7 +99,7 @@ public sealed class ChoiceRecognizer
         }
 
         // Numbers only match exactly: "10" is not a typo of "11".
-        if (HasDigit(said) || HasDigit(expected))
+        if (TextNormalizer.ContainsDigit(said) || TextNormalizer.ContainsDigit(expected))
         {
             return 0.0;
         }
@@ -124,19 +124,6 @@ public sealed class ChoiceRecognizer
 
         var distance = Levenshtein.Distance(said, expected);
         return distance <= allowed ? 1.0 - ((double)distance / longer.Length) : 0.0;
-    }
-
-    private static bool HasDigit(string word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private ChoiceRecognition RecognizeFuzzy(string[] utteranceTokens, IReadOnlyList<Choice> choices, IReadOnlyList<HashSet<string>> texts)

@@ -43,6 +43,21 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    /// <summary>True when <paramref name="word"/> has a digit (numbers only match exactly, never as typos).</summary>
+    public static bool ContainsDigit(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string[] Tokenize(string normalized) =>
         normalized.Length == 0 ? [] : normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

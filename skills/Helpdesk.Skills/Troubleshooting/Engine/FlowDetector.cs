@@ -103,7 +103,7 @@ public sealed class FlowDetector
             return 1.0;
         }
 
-        if (HasDigit(said) || HasDigit(expected))
+        if (TextNormalizer.ContainsDigit(said) || TextNormalizer.ContainsDigit(expected))
         {
             return 0.0;
         }
@@ -165,19 +165,6 @@ public sealed class FlowDetector
         var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text));
         var kept = tokens.Where(t => !StopWords.Contains(t)).ToArray();
         return kept.Length == 0 ? tokens : kept;
-    }
-
-    private static bool HasDigit(string word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // A swap of two letters ("pritner") is one typo to people; treat same-letters-same-length as close.
