@@ -176,9 +176,9 @@ internal sealed class BenchCommand : IKbCommand
 
         WriteAllocated(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(searchAllocated));
 
-        foreach (var (milliseconds, query) in search.Zip(queries).OrderByDescending(s => s.First).Take(slowest))
+        foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => search[i]).Take(slowest))
         {
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {milliseconds:0.00} ms  {query}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {search[i]:0.00} ms (thread CPU {searchCpu[i]:0.00} ms, {searchAllocated[i]:0} KiB)  {queries[i]}"));
         }
 
         Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));

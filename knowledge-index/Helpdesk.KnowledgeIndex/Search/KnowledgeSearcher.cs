@@ -20,12 +20,14 @@ internal sealed class KnowledgeSearcher : IDisposable
     private readonly KnowledgeAnalyzer _analyzer = new();
     private readonly KnowledgeQueryBuilder _queries;
     private readonly SnippetBuilder _snippets;
+    private readonly FeedbackTerms _feedbackTerms;
     private readonly Dictionary<string, string[]> _variantKeys;
 
     public KnowledgeSearcher()
     {
         _queries = new KnowledgeQueryBuilder(_analyzer);
         _snippets = new SnippetBuilder(_analyzer);
+        _feedbackTerms = new FeedbackTerms(_analyzer);
         _variantKeys = BuildVariantKeys();
     }
 
@@ -169,20 +171,13 @@ internal sealed class KnowledgeSearcher : IDisposable
         var values = new HitValues(searcher.IndexReader);
         foreach (var doc in top)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader(values.TitleAndSummary(doc)));
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            foreach (var text in _feedbackTerms.For(searcher.IndexReader, values, doc))
             {
-                var text = term.ToString();
-                if (text.Length > 2 && !queryTerms.Contains(text) && seen.Add(text))
+                if (!queryTerms.Contains(text))
                 {
                     counts[text] = counts.GetValueOrDefault(text) + 1;
                 }
             }
-
-            stream.End();
         }
 
         var expansion = counts
