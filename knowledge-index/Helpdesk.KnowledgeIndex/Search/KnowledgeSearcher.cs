@@ -95,12 +95,12 @@ internal sealed class KnowledgeSearcher : IDisposable
 
         var depth = Math.Max(top, tuning.RerankDepth);
         var words = searcher.Rewrite(built.Words);
-        var hits = InOrder(searcher, words, depth);
+        var hits = searcher.Search(words, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
         {
             var fuzzyBuilt = _queries.Build(groups, lookup, fuzzy, tuning, fuzzyAll: true)!;
             var fuzzyWords = searcher.Rewrite(fuzzyBuilt.Words);
-            var fuzzyHits = InOrder(searcher, fuzzyWords, depth);
+            var fuzzyHits = searcher.Search(fuzzyWords, depth);
             if (fuzzyHits.TotalHits > hits.TotalHits)
             {
                 (built, words, hits) = (fuzzyBuilt, fuzzyWords, fuzzyHits);
@@ -132,19 +132,6 @@ internal sealed class KnowledgeSearcher : IDisposable
         }
 
         return (groups, used, Ranked(scores).Take(top).ToArray(), lookup);
-    }
-
-    /// <summary>
-    /// Top hits collected in document order: Lucene then scores the word query's disjunction with a scorer that
-    /// walks the postings instead of the out-of-order bucket scorer, which allocates a 2,048-entry bucket table
-    /// (~80 KiB) per search. Same hits and order; scores agree to float rounding (the coordination factor is applied
-    /// to the float rather than the double sum, a difference of at most 2 units in the last place).
-    /// </summary>
-    private static TopDocs InOrder(IndexSearcher searcher, Query query, int depth)
-    {
-        var collector = TopScoreDocCollector.Create(depth, docsScoredInOrder: true);
-        searcher.Search(query, collector);
-        return collector.GetTopDocs();
     }
 
     private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>
