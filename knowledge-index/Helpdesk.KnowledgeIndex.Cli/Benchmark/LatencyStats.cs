@@ -1,6 +1,6 @@
 namespace Helpdesk.KnowledgeIndex.Cli.Benchmark;
 
-/// <summary>Percentiles of measured durations, in milliseconds.</summary>
+/// <summary>Percentiles of measured values (durations in milliseconds, or allocations in KiB).</summary>
 internal sealed record LatencyStats(int Count, double Mean, double P50, double P99, double Max)
 {
     public static LatencyStats From(IReadOnlyCollection<double> milliseconds)

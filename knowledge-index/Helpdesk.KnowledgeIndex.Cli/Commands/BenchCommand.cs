@@ -17,16 +17,18 @@ internal sealed class BenchCommand : IKbCommand
     private const string SeedOption = "--seed";
     private const string WorkDirOption = "--work-dir";
     private const string SlowestOption = "--slowest";
+    private const string DumpOption = "--dump";
 
     public string Name => "bench";
 
     public string Usage =>
-        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--set Name=value,...]\n" +
-        "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, memory";
+        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--dump <file>] [--set Name=value,...]\n" +
+        "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, CPU and\n" +
+        "      allocations per query, memory; --dump writes every query's hits, scores and snippets (diff two builds)";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, TuningParameters.SetOption], []);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], []);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
@@ -35,6 +37,7 @@ internal sealed class BenchCommand : IKbCommand
         var sets = EvalSetsResolver.Resolve(parsed);
         var corpusDirectory = sets.First(s => s.Name == "corpus").ArticlesDirectory;
         var workRoot = parsed.Value(WorkDirOption) ?? Path.Combine(Path.GetTempPath(), $"kb-bench-{Environment.ProcessId}");
+        var dump = parsed.Value(DumpOption);
         var o = context.Out;
 
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}");
@@ -49,6 +52,11 @@ internal sealed class BenchCommand : IKbCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queries: {queries.Count} ({Math.Min(labeled.Length, queries.Count)} labeled user queries + title fragments, 10% with a typo)"));
             using (var knowledgeBase = KnowledgeBase.Open(corpusIndex, context.Time))
             {
+                if (dump is not null)
+                {
+                    Dump(knowledgeBase, queries, tuning, dump, append: false);
+                }
+
                 MeasureQueries(knowledgeBase, queries, articles.Count, tuning, slowest, context);
                 ReportMemory(knowledgeBase, articles.Count, context);
             }
@@ -58,6 +66,11 @@ internal sealed class BenchCommand : IKbCommand
                 var syntheticIndex = Path.Combine(workRoot, "synthetic");
                 BuildSynthetic(articles, synthetic, seed, syntheticIndex, context);
                 using var knowledgeBase = KnowledgeBase.Open(syntheticIndex, context.Time);
+                if (dump is not null)
+                {
+                    Dump(knowledgeBase, queries, tuning, dump, append: true);
+                }
+
                 MeasureQueries(knowledgeBase, queries, synthetic, tuning, slowest, context);
                 ReportMemory(knowledgeBase, synthetic, context);
             }
@@ -132,19 +145,28 @@ internal sealed class BenchCommand : IKbCommand
         var rank = new List<double>(queries.Count);
         var searchCpu = new List<double>(queries.Count);
         var rankCpu = new List<double>(queries.Count);
+        var searchAllocated = new List<double>(queries.Count);
+        var rankAllocated = new List<double>(queries.Count);
+        var collections = GC.CollectionCount(0);
         foreach (var query in queries)
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var cpu = ThreadCpuClock.NowMilliseconds();
             var started = context.Time.GetTimestamp();
             knowledgeBase.Search(query, 5, tuning);
             search.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
             searchCpu.Add(ThreadCpuClock.NowMilliseconds() - cpu);
+            searchAllocated.Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0);
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             cpu = ThreadCpuClock.NowMilliseconds();
             started = context.Time.GetTimestamp();
             knowledgeBase.Rank(query, 10, tuning);
             rank.Add(context.Time.GetElapsedTime(started).TotalMilliseconds);
             rankCpu.Add(ThreadCpuClock.NowMilliseconds() - cpu);
+            rankAllocated.Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0);
         }
+
+        collections = GC.CollectionCount(0) - collections;
 
         Write(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(search));
         if (ThreadCpuClock.IsAvailable)
@@ -152,15 +174,41 @@ internal sealed class BenchCommand : IKbCommand
             Write(context.Out, $"Search top 5 + snippets @{articles:N0}, thread CPU time", LatencyStats.From(searchCpu));
         }
 
-        foreach (var (milliseconds, query) in search.Zip(queries).OrderByDescending(s => s.First).Take(slowest))
+        WriteAllocated(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(searchAllocated));
+
+        foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => search[i]).Take(slowest))
         {
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {milliseconds:0.00} ms  {query}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {search[i]:0.00} ms (thread CPU {searchCpu[i]:0.00} ms, {searchAllocated[i]:0} KiB)  {queries[i]}"));
         }
 
         Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));
         if (ThreadCpuClock.IsAvailable)
         {
             Write(context.Out, $"Rank top 10, no snippets @{articles:N0}, thread CPU time", LatencyStats.From(rankCpu));
+        }
+
+        WriteAllocated(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rankAllocated));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gen0 collections during the {queries.Count} timed Search + Rank pairs @{articles:N0}: {collections}"));
+    }
+
+    /// <summary>Writes each query's Search and Rank results (ids, scores, snippets, highlights) in a diffable form.</summary>
+    private static void Dump(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, Search.SearchTuning tuning, string path, bool append)
+    {
+        using var writer = new StreamWriter(path, append);
+        var articles = knowledgeBase.GetStats().Articles;
+        foreach (var query in queries)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"@{articles} query: {query}"));
+            foreach (var hit in knowledgeBase.Search(query, 5, tuning))
+            {
+                var highlights = string.Join(',', hit.Highlights.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Start}+{h.Length}")));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  search {hit.Id} {hit.Score:R} [{highlights}] {hit.Snippet}"));
+            }
+
+            foreach (var hit in knowledgeBase.Rank(query, 10, tuning))
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rank {hit.Path} {hit.Score:R}"));
+            }
         }
     }
 
@@ -185,6 +233,11 @@ internal sealed class BenchCommand : IKbCommand
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"latency {label}: p50 {stats.P50:0.00} ms, p99 {stats.P99:0.00} ms, mean {stats.Mean:0.00} ms, max {stats.Max:0.0} ms ({stats.Count} queries)"));
+
+    private static void WriteAllocated(TextWriter writer, string label, LatencyStats stats) =>
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"allocated {label}: p50 {stats.P50:0.0} KiB, p99 {stats.P99:0.0} KiB, mean {stats.Mean:0.0} KiB, max {stats.Max:0} KiB per query (searching thread)"));
 
     private static string LoadAverage()
     {

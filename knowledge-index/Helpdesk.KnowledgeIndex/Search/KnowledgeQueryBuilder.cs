@@ -66,10 +66,12 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
 
     /// <summary>Builds the word query and the phrase boosts; null when there is nothing to search for.</summary>
     /// <param name="groups">Analyzed query.</param>
-    /// <param name="reader">Index reader (document frequencies decide which words get fuzzy variants).</param>
+    /// <param name="terms">The query's term lookups (document frequencies decide which words get fuzzy variants;
+    /// terms no document has are left out, which changes no score).</param>
+    /// <param name="fuzzy">The query's typo expansions (fuzzy variants are added already rewritten).</param>
     /// <param name="tuning">Ranking parameters.</param>
     /// <param name="fuzzyAll">Give every long-enough word fuzzy variants (used when exact matching finds little).</param>
-    public BuiltQuery? Build(IReadOnlyList<QueryGroup> groups, IndexReader reader, SearchTuning tuning, bool fuzzyAll)
+    public BuiltQuery? Build(IReadOnlyList<QueryGroup> groups, TermLookup terms, FuzzyExpansion fuzzy, SearchTuning tuning, bool fuzzyAll)
     {
         if (groups.Count == 0)
         {
@@ -80,32 +82,39 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         var words = new BooleanQuery(disableCoord: false);
         foreach (var group in groups)
         {
+            // A group whose terms are all unknown stays as an empty clause: it still counts for the coordination
+            // reward (matched / total query words), as the term queries that match nothing did.
             var clause = new DisjunctionMaxQuery(tuning.TieBreaker);
-            foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
+            foreach (var (field, boost) in fields)
             {
+                if (boost <= 0)
+                {
+                    continue;
+                }
+
                 foreach (var queryTerm in group.Terms)
                 {
                     var weight = queryTerm.IsSynonym ? tuning.SynonymWeight : 1f;
-                    clause.Add(new TermQuery(new Term(field, queryTerm.Text)) { Boost = boost * weight });
+                    if (terms.Query(field, queryTerm.Text, boost * weight) is { } termQuery)
+                    {
+                        clause.Add(termQuery);
+                    }
                 }
             }
 
             var primary = group.Primary;
-            if (primary.Kind == QueryTermKind.Typed && NeedsFuzzy(primary, reader, tuning, fuzzyAll))
+            if (primary.Kind == QueryTermKind.Typed && NeedsFuzzy(primary, terms, tuning, fuzzyAll))
             {
                 var maxEdits = primary.Surface.Length >= tuning.FuzzyTwoEditsMinLength ? 2 : 1;
                 foreach (var field in FuzzyFields)
                 {
-                    var boost = fields.First(f => f.Field == field).Boost;
+                    var boost = BoostOf(fields, field);
                     if (boost <= 0)
                     {
                         continue;
                     }
 
-                    clause.Add(new FuzzyQuery(new Term(field, primary.Text), maxEdits, prefixLength: 1, tuning.FuzzyMaxExpansions, transpositions: true)
-                    {
-                        Boost = boost * tuning.FuzzyWeight,
-                    });
+                    clause.Add(fuzzy.Expand(new Term(field, primary.Text), maxEdits, prefixLength: 1, tuning.FuzzyMaxExpansions, transpositions: true, boost * tuning.FuzzyWeight));
                 }
             }
 
@@ -118,6 +127,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         }
 
         var phrases = new BooleanQuery(disableCoord: true);
+        var anyPhrase = false;
         for (var i = 0; i + 1 < groups.Count; i++)
         {
             var first = groups[i];
@@ -126,16 +136,36 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
             var pair = new DisjunctionMaxQuery(0f) { Boost = tuning.PhraseBoost };
             foreach (var field in PhraseFields)
             {
+                // A phrase with a word the field does not have matches nothing; leaving it out changes no score.
+                if (terms.DocFreq(field, first.Primary.Text) == 0 || terms.DocFreq(field, second.Primary.Text) == 0)
+                {
+                    continue;
+                }
+
                 var phrase = new PhraseQuery { Slop = tuning.PhraseSlop };
                 phrase.Add(new Term(field, first.Primary.Text), 0);
                 phrase.Add(new Term(field, second.Primary.Text), gap);
                 pair.Add(phrase);
+                anyPhrase = true;
             }
 
             phrases.Add(pair, Occur.SHOULD);
         }
 
-        return new BuiltQuery(words, phrases);
+        return new BuiltQuery(words, anyPhrase ? phrases : null);
+    }
+
+    private static float BoostOf((string Field, float Boost)[] fields, string field)
+    {
+        foreach (var (name, boost) in fields)
+        {
+            if (name == field)
+            {
+                return boost;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(field), field, "not a boosted field");
     }
 
     private static (string Field, float Boost)[] FieldBoosts(SearchTuning tuning) =>
@@ -148,7 +178,7 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
         (IndexFields.Body, tuning.BodyBoost),
     ];
 
-    private static bool NeedsFuzzy(QueryTerm term, IndexReader reader, SearchTuning tuning, bool fuzzyAll)
+    private static bool NeedsFuzzy(QueryTerm term, TermLookup terms, SearchTuning tuning, bool fuzzyAll)
     {
         if (term.Surface.Length < tuning.FuzzyMinLength || term.Surface.Length > tuning.FuzzyMaxLength || !term.Text.All(char.IsLetter))
         {
@@ -160,9 +190,9 @@ internal sealed class KnowledgeQueryBuilder(Analyzer analyzer)
             return true;
         }
 
-        var docFreq = reader.DocFreq(new Term(IndexFields.Body, term.Text))
-            + reader.DocFreq(new Term(IndexFields.Title, term.Text))
-            + reader.DocFreq(new Term(IndexFields.Aliases, term.Text));
+        var docFreq = terms.DocFreq(IndexFields.Body, term.Text)
+            + terms.DocFreq(IndexFields.Title, term.Text)
+            + terms.DocFreq(IndexFields.Aliases, term.Text);
         return docFreq < tuning.FuzzyMaxDocFreq;
     }
 }

@@ -20,25 +20,27 @@ internal sealed class KnowledgeSearcher : IDisposable
     private readonly KnowledgeAnalyzer _analyzer = new();
     private readonly KnowledgeQueryBuilder _queries;
     private readonly SnippetBuilder _snippets;
+    private readonly FeedbackTerms _feedbackTerms;
     private readonly Dictionary<string, string[]> _variantKeys;
 
     public KnowledgeSearcher()
     {
         _queries = new KnowledgeQueryBuilder(_analyzer);
         _snippets = new SnippetBuilder(_analyzer);
+        _feedbackTerms = new FeedbackTerms(_analyzer);
         _variantKeys = BuildVariantKeys();
     }
 
     /// <summary>Searches and returns hits with snippets.</summary>
     public IReadOnlyList<KnowledgeSearchResult> Search(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
     {
-        var (groups, query, hits) = Execute(searcher, text, top, tuning);
+        var (groups, query, hits, lookup) = Execute(searcher, text, top, tuning);
         if (hits.Length == 0)
         {
             return [];
         }
 
-        var terms = SnippetTermsFor(groups, query!, searcher.IndexReader);
+        var terms = SnippetTermsFor(groups, query!, lookup);
         var results = new List<KnowledgeSearchResult>(hits.Length);
         foreach (var hit in hits)
         {
@@ -63,7 +65,7 @@ internal sealed class KnowledgeSearcher : IDisposable
     /// <summary>Searches and returns ids, paths and scores only (for evaluation and batch runs).</summary>
     public IReadOnlyList<RankedArticle> Rank(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
     {
-        var (_, _, hits) = Execute(searcher, text, top, tuning);
+        var (_, _, hits, _) = Execute(searcher, text, top, tuning);
         var values = new HitValues(searcher.IndexReader);
         return hits
             .Select(hit => (Hit: hit, Values: values.IdAndPath(hit.Doc)))
@@ -79,14 +81,16 @@ internal sealed class KnowledgeSearcher : IDisposable
     /// scores add to the first-stage score, as if they were optional clauses of one query), which keeps position
     /// reads and the feedback query off the long postings of common words.
     /// </summary>
-    private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits, TermLookup Terms) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var groups = _queries.Analyze(text, tuning.MaxQueryTerms);
-        var built = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: false);
+        var lookup = new TermLookup(searcher.IndexReader);
+        var fuzzy = new FuzzyExpansion(searcher);
+        var built = _queries.Build(groups, lookup, fuzzy, tuning, fuzzyAll: false);
         if (built is null)
         {
-            return (groups, null, []);
+            return (groups, null, [], lookup);
         }
 
         var depth = Math.Max(top, tuning.RerankDepth);
@@ -94,7 +98,7 @@ internal sealed class KnowledgeSearcher : IDisposable
         var hits = searcher.Search(words, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
         {
-            var fuzzyBuilt = _queries.Build(groups, searcher.IndexReader, tuning, fuzzyAll: true)!;
+            var fuzzyBuilt = _queries.Build(groups, lookup, fuzzy, tuning, fuzzyAll: true)!;
             var fuzzyWords = searcher.Rewrite(fuzzyBuilt.Words);
             var fuzzyHits = searcher.Search(fuzzyWords, depth);
             if (fuzzyHits.TotalHits > hits.TotalHits)
@@ -107,7 +111,7 @@ internal sealed class KnowledgeSearcher : IDisposable
         var used = new BooleanQuery(disableCoord: true) { { words, Occur.SHOULD } };
         if (scores.Count == 0)
         {
-            return (groups, used, []);
+            return (groups, used, [], lookup);
         }
 
         var filter = new CandidateFilter(scores.Keys.ToArray());
@@ -120,14 +124,14 @@ internal sealed class KnowledgeSearcher : IDisposable
         if (tuning.FeedbackDocs > 0)
         {
             var feedback = Ranked(scores).Take(tuning.FeedbackDocs).Select(h => h.Doc);
-            if (Expand(searcher, groups, feedback, tuning) is { } expansion)
+            if (Expand(searcher, lookup, groups, feedback, tuning) is { } expansion)
             {
                 AddScores(searcher, expansion, filter, scores);
                 used.Add(expansion, Occur.SHOULD);
             }
         }
 
-        return (groups, used, Ranked(scores).Take(top).ToArray());
+        return (groups, used, Ranked(scores).Take(top).ToArray(), lookup);
     }
 
     private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>
@@ -147,33 +151,25 @@ internal sealed class KnowledgeSearcher : IDisposable
     /// Pseudo-relevance feedback: the words that the titles and summaries of the top hits share, weighted by how
     /// many of those hits use them and by their rarity, become a small-weight query scored for the candidates.
     /// </summary>
-    private Query? Expand(IndexSearcher searcher, IReadOnlyList<QueryGroup> groups, IEnumerable<int> top, SearchTuning tuning)
+    private Query? Expand(IndexSearcher searcher, TermLookup terms, IReadOnlyList<QueryGroup> groups, IEnumerable<int> top, SearchTuning tuning)
     {
         var queryTerms = groups.SelectMany(g => g.Terms).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new HitValues(searcher.IndexReader);
         foreach (var doc in top)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var stream = _analyzer.GetTokenStream(IndexFields.Title, new StringReader(values.TitleAndSummary(doc)));
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            foreach (var text in _feedbackTerms.For(searcher.IndexReader, values, doc))
             {
-                var text = term.ToString();
-                if (text.Length > 2 && !queryTerms.Contains(text) && seen.Add(text))
+                if (!queryTerms.Contains(text))
                 {
                     counts[text] = counts.GetValueOrDefault(text) + 1;
                 }
             }
-
-            stream.End();
         }
 
-        var reader = searcher.IndexReader;
         var expansion = counts
             .Where(c => c.Value >= 2)
-            .Select(c => (Term: c.Key, Weight: c.Value * Idf(reader, c.Key)))
+            .Select(c => (Term: c.Key, Weight: c.Value * Idf(terms, c.Key)))
             .OrderByDescending(c => c.Weight)
             .Take(tuning.FeedbackTerms)
             .ToArray();
@@ -186,30 +182,40 @@ internal sealed class KnowledgeSearcher : IDisposable
         var expanded = new BooleanQuery(disableCoord: true);
         foreach (var (text, weight) in expansion)
         {
+            // Fields without the term are left out (they match nothing, so no score changes).
             var clause = new DisjunctionMaxQuery(0.1f) { Boost = tuning.FeedbackWeight * (float)(weight / max) };
-            clause.Add(new TermQuery(new Term(IndexFields.Body, text)));
-            clause.Add(new TermQuery(new Term(IndexFields.Title, text)) { Boost = tuning.TitleBoost });
-            clause.Add(new TermQuery(new Term(IndexFields.Summary, text)) { Boost = tuning.SummaryBoost });
+            AddTerm(clause, terms.Query(IndexFields.Body, text, 1f));
+            AddTerm(clause, terms.Query(IndexFields.Title, text, tuning.TitleBoost));
+            AddTerm(clause, terms.Query(IndexFields.Summary, text, tuning.SummaryBoost));
             expanded.Add(clause, Occur.SHOULD);
         }
 
         return expanded;
     }
 
-    private static double Idf(IndexReader reader, string term)
+    private static void AddTerm(DisjunctionMaxQuery clause, TermQuery? query)
     {
-        var docFreq = reader.DocFreq(new Term(IndexFields.Body, term));
-        return Math.Log(1 + ((reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
+        if (query is not null)
+        {
+            clause.Add(query);
+        }
     }
 
-    private SnippetTerms SnippetTermsFor(IReadOnlyList<QueryGroup> groups, Query rewritten, IndexReader reader)
+    private static double Idf(TermLookup terms, string term)
     {
+        var docFreq = terms.DocFreq(IndexFields.Body, term);
+        return Math.Log(1 + ((terms.Reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
+    }
+
+    private SnippetTerms SnippetTermsFor(IReadOnlyList<QueryGroup> groups, Query rewritten, TermLookup lookup)
+    {
+        var reader = lookup.Reader;
         var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var weights = new float[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
-            var docFreq = reader.DocFreq(new Term(IndexFields.Body, groups[g].Primary.Text));
+            var docFreq = lookup.DocFreq(IndexFields.Body, groups[g].Primary.Text);
             weights[g] = (float)Math.Log(1 + ((reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
             foreach (var term in groups[g].Terms)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -69,7 +70,7 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
             }
 
             var start = blockStart;
-            foreach (Match boundary in SentenceBoundary().Matches(prose[blockStart..blockEnd]))
+            foreach (var boundary in SentenceBoundary().EnumerateMatches(prose.AsSpan(blockStart, blockEnd - blockStart)))
             {
                 var end = blockStart + boundary.Index;
                 if (end > start)
@@ -98,24 +99,65 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
             return [];
         }
 
-        var lowered = prose.ToLowerInvariant();
-        var starts = sentences.Select(s => s.Start).ToArray();
+        // Lower-cased once into a pooled buffer (the prose of a hit can be tens of kilobytes).
+        var buffer = ArrayPool<char>.Shared.Rent(prose.Length);
         var hits = new Dictionary<int, int>();
-        foreach (var key in keys)
+        try
         {
-            var seen = new HashSet<int>();
-            for (var at = lowered.IndexOf(key, StringComparison.Ordinal); at >= 0; at = lowered.IndexOf(key, at + key.Length, StringComparison.Ordinal))
+            var lowered = buffer.AsSpan(0, prose.Length);
+            prose.AsSpan().ToLowerInvariant(lowered);
+            foreach (var key in keys)
             {
-                var sentence = Array.BinarySearch(starts, at);
-                sentence = sentence >= 0 ? sentence : ~sentence - 1;
-                if (sentence >= 0 && at < sentences[sentence].End && seen.Add(sentence))
+                // Occurrences come in text order, so a sentence counts once per key if it differs from the last one.
+                var last = -1;
+                var from = 0;
+                for (var found = lowered.IndexOf(key, StringComparison.Ordinal); found >= 0; found = lowered[from..].IndexOf(key, StringComparison.Ordinal))
                 {
-                    hits[sentence] = hits.GetValueOrDefault(sentence) + 1;
+                    var at = from + found;
+                    var sentence = FindSentence(sentences, at);
+                    if (sentence >= 0 && at < sentences[sentence].End && sentence != last)
+                    {
+                        last = sentence;
+                        hits[sentence] = hits.GetValueOrDefault(sentence) + 1;
+                    }
+
+                    from = at + key.Length;
                 }
             }
         }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
 
         return hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(MaxAnalyzedSentences).Select(h => h.Key);
+    }
+
+    /// <summary>Index of the last sentence starting at or before <paramref name="at"/>, or -1.</summary>
+    private static int FindSentence(List<(int Start, int End)> sentences, int at)
+    {
+        var low = 0;
+        var high = sentences.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var start = sentences[middle].Start;
+            if (start == at)
+            {
+                return middle;
+            }
+
+            if (start < at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return high;
     }
 
     private (float Score, List<(int Start, int End)> Matches) Score(string sentence, SnippetTerms terms)
