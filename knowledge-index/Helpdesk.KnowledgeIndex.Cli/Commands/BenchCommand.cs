@@ -18,17 +18,19 @@ internal sealed class BenchCommand : IKbCommand
     private const string WorkDirOption = "--work-dir";
     private const string SlowestOption = "--slowest";
     private const string DumpOption = "--dump";
+    private const string ReuseOption = "--reuse";
 
     public string Name => "bench";
 
     public string Usage =>
-        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--dump <file>] [--set Name=value,...]\n" +
+        "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--dump <file>] [--reuse] [--set Name=value,...]\n" +
         "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, CPU and\n" +
-        "      allocations per query, memory; --dump writes every query's hits, scores and snippets (diff two builds)";
+        "      allocations per query, memory; --dump writes every query's hits, scores and snippets (diff two builds);\n" +
+        "      --reuse keeps a recombined index already in --work-dir (same N) instead of building it again (A/B of query code)";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], []);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], [ReuseOption]);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
@@ -38,6 +40,12 @@ internal sealed class BenchCommand : IKbCommand
         var corpusDirectory = sets.First(s => s.Name == "corpus").ArticlesDirectory;
         var workRoot = parsed.Value(WorkDirOption) ?? Path.Combine(Path.GetTempPath(), $"kb-bench-{Environment.ProcessId}");
         var dump = parsed.Value(DumpOption);
+        var reuse = parsed.Has(ReuseOption);
+        if (reuse && parsed.Value(WorkDirOption) is null)
+        {
+            throw new UsageException($"{ReuseOption} needs {WorkDirOption} (the index to reuse lives there)");
+        }
+
         var o = context.Out;
 
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}");
@@ -64,7 +72,11 @@ internal sealed class BenchCommand : IKbCommand
             if (synthetic > 0)
             {
                 var syntheticIndex = Path.Combine(workRoot, "synthetic");
-                BuildSynthetic(articles, synthetic, seed, syntheticIndex, context);
+                if (!(reuse && Reusable(syntheticIndex, synthetic, context)))
+                {
+                    BuildSynthetic(articles, synthetic, seed, syntheticIndex, context);
+                }
+
                 using var knowledgeBase = KnowledgeBase.Open(syntheticIndex, context.Time);
                 if (dump is not null)
                 {
@@ -130,6 +142,25 @@ internal sealed class BenchCommand : IKbCommand
         context.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"build {built.Build.Articles:N0} synthetic articles (recombined from {corpus.ParagraphCount:N0} corpus paragraphs, generated in memory): {total.TotalSeconds:0.0} s (process CPU {cpu:0.0} s), index {DirectorySize(indexPath) / 1048576.0:0.0} MiB"));
+    }
+
+    private static bool Reusable(string indexPath, int count, CommandContext context)
+    {
+        if (!Directory.Exists(indexPath))
+        {
+            return false;
+        }
+
+        using var existing = KnowledgeBase.Open(indexPath, context.Time);
+        var articles = existing.GetStats().Articles;
+        if (articles != count)
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indexPath} holds {articles:N0} articles, not {count:N0}: building it again"));
+            return false;
+        }
+
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reusing {indexPath} ({articles:N0} recombined articles, not rebuilt)"));
+        return true;
     }
 
     private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, CommandContext context)

@@ -95,12 +95,12 @@ internal sealed class KnowledgeSearcher : IDisposable
 
         var depth = Math.Max(top, tuning.RerankDepth);
         var words = searcher.Rewrite(built.Words);
-        var hits = searcher.Search(words, depth);
+        var hits = WordQueryScorer.Search(searcher, words, depth);
         if (hits.TotalHits < tuning.FuzzyFallbackMinHits)
         {
             var fuzzyBuilt = _queries.Build(groups, lookup, fuzzy, tuning, fuzzyAll: true)!;
             var fuzzyWords = searcher.Rewrite(fuzzyBuilt.Words);
-            var fuzzyHits = searcher.Search(fuzzyWords, depth);
+            var fuzzyHits = WordQueryScorer.Search(searcher, fuzzyWords, depth);
             if (fuzzyHits.TotalHits > hits.TotalHits)
             {
                 (built, words, hits) = (fuzzyBuilt, fuzzyWords, fuzzyHits);
