@@ -32,6 +32,9 @@ wait_http() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; s
 if curl -s -o /dev/null http://127.0.0.1:3978/healthz; then echo "port 3978 is already in use: stop that bot first" >&2; exit 2; fi
 PORT=3977 node "$work/peer/botbuilder-echo-bot.js" > "$out/peer.log" 2>&1 &
 pids=$! peer_pid=$!
+# The harness ceiling: peer-bench's SDK-less Node echo (what the load client and this machine allow at all).
+PORT=3976 node "$work/peer/raw-echo-bot.js" > "$out/raw.log" 2>&1 &
+pids="$pids $!" raw_pid=$!
 # exec: the background job's PID is the bot itself, so the EXIT trap stops it.
 (cd "$work/bot" && Storage__DataDirectory="$work/data" Logging__LogLevel__Default=Warning \
   ASPNETCORE_ENVIRONMENT=Production exec ./Helpdesk.Bot --urls http://127.0.0.1:3978 > "$out/bot.log" 2>&1) &
@@ -56,6 +59,8 @@ for r in $(seq 1 "$rounds"); do
   load peer 3977 "$peer_pid" "$r"
   echo "== round $r: Helpdesk.Bot"
   load ours 3978 "$bot_pid" "$r"
+  echo "== round $r: harness ceiling (raw Node echo, no SDK)"
+  load raw 3976 "$raw_pid" "$r"
 done
 
 echo "== Direct Line round trip (POST activity -> reply frame on the WebSocket)"
