@@ -114,10 +114,9 @@ internal sealed class KnowledgeSearcher : IDisposable
             return (groups, used, [], lookup);
         }
 
-        var filter = new CandidateFilter(scores.Keys.ToArray());
         if (built.Phrases is { } phrases)
         {
-            AddScores(searcher, phrases, filter, scores);
+            CandidateScorer.AddScores(searcher, phrases, scores);
             used.Add(phrases, Occur.SHOULD);
         }
 
@@ -126,7 +125,7 @@ internal sealed class KnowledgeSearcher : IDisposable
             var feedback = Ranked(scores).Take(tuning.FeedbackDocs).Select(h => h.Doc);
             if (Expand(searcher, lookup, groups, feedback, tuning) is { } expansion)
             {
-                AddScores(searcher, expansion, filter, scores);
+                CandidateScorer.AddScores(searcher, expansion, scores);
                 used.Add(expansion, Occur.SHOULD);
             }
         }
@@ -136,16 +135,6 @@ internal sealed class KnowledgeSearcher : IDisposable
 
     private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>
         scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => new ScoreDoc(s.Key, s.Value));
-
-    /// <summary>Adds the scores of <paramref name="query"/> for the candidate documents.</summary>
-    private static void AddScores(IndexSearcher searcher, Query query, CandidateFilter filter, Dictionary<int, float> scores)
-    {
-        var filtered = new FilteredQuery(query, filter, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-        foreach (var hit in searcher.Search(filtered, scores.Count).ScoreDocs)
-        {
-            scores[hit.Doc] += hit.Score;
-        }
-    }
 
     /// <summary>
     /// Pseudo-relevance feedback: the words that the titles and summaries of the top hits share, weighted by how

@@ -10,8 +10,8 @@ namespace Helpdesk.KnowledgeIndex.Search;
 /// On a large index the words users type most ("microsoft", "365", "error") are in most articles, so one query
 /// reads hundreds of thousands of postings, and that merge was most of its time.
 /// <para/>
-/// The query shape is the one <see cref="KnowledgeQueryBuilder"/> builds: a coordinated disjunction of words, each
-/// a disjunction-max over field clauses with a tie-breaker. Scores are Lucene's: each clause's score comes from its
+/// The query shape is the one <see cref="KnowledgeQueryBuilder"/> builds (see <see cref="QueryWords"/>): a
+/// coordinated disjunction of words, each a disjunction-max over field clauses with a tie-breaker. Scores are Lucene's: each clause's score comes from its
 /// own Lucene scorer (BM25 under the query norm of 1, so a clause scores alone exactly as inside the whole query),
 /// a word scores max + tie-breaker × (sum − max) of its clauses, and a document scores the sum of its words (in
 /// double, as Lucene's bucket table) times the coordination factor for the number of words it matched. Only the
@@ -28,17 +28,12 @@ internal static class WordQueryScorer
     public static TopDocs Search(IndexSearcher searcher, Query query, int n)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        if (Words(query) is not { } words)
+        if (QueryWords.Of(query) is not (var words, var coordDisabled))
         {
             return searcher.Search(query, n);
         }
 
-        var coord = new double[words.Count + 1];
-        for (var i = 0; i < coord.Length; i++)
-        {
-            coord[i] = words.Count == 1 ? 1f : searcher.Similarity.Coord(i, words.Count);
-        }
-
+        var coord = QueryWords.CoordFactors(searcher, words.Count, coordDisabled);
         var weights = words.Select(w => w.Clauses.Select(searcher.CreateNormalizedWeight).ToArray()).ToArray();
         var tieBreakers = words.Select(w => w.TieBreaker).ToArray();
         var top = new TopHits(n);
@@ -144,39 +139,4 @@ internal static class WordQueryScorer
             }
         }
     }
-
-    /// <summary>The words of a query in the builder's shape (each with its field clauses), or null for any other shape.</summary>
-    private static List<(IList<Query> Clauses, float TieBreaker)>? Words(Query query)
-    {
-        var words = new List<(IList<Query>, float)>();
-        if (query is BooleanQuery boolean)
-        {
-            if (boolean.CoordDisabled || boolean.MinimumNumberShouldMatch != 0 || boolean.Boost != 1f || boolean.Clauses.Count > 32)
-            {
-                return null;
-            }
-
-            foreach (var clause in boolean.Clauses)
-            {
-                if (clause.Occur != Occur.SHOULD)
-                {
-                    return null;
-                }
-
-                words.Add(Word(clause.Query));
-            }
-        }
-        else
-        {
-            words.Add(Word(query));
-        }
-
-        return words;
-    }
-
-    private static (IList<Query>, float) Word(Query query) => query switch
-    {
-        DisjunctionMaxQuery { Boost: 1f } disjunction => (disjunction.Disjuncts, disjunction.TieBreakerMultiplier),
-        _ => ([query], 0f), // one clause: the word scores as that query's own scorer does
-    };
 }

@@ -1,70 +1,23 @@
 using Helpdesk.KnowledgeIndex.Search;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
+using Helpdesk.KnowledgeIndex.Tests.Support;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace Helpdesk.KnowledgeIndex.Tests.Search;
 
 public sealed class WordQueryScorerTests : IDisposable
 {
-    private static readonly string[] Fields = ["title", "summary", "body"];
-    private static readonly string[] Vocabulary = ["vpn", "outlook", "crash", "printer", "offline", "teams", "audio", "microsoft", "365", "password", "reset", "error", "wifi", "sync", "rare"];
-
-    private readonly RAMDirectory _directory = new();
+    private readonly SkewedIndex _index = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
     public WordQueryScorerTests()
     {
-        // Three segments of 9,000 documents each (so scoring windows and segment boundaries both fall inside a
-        // posting list), some documents deleted, common and rare words in fields of different lengths.
-        var random = new Random(5);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
-        {
-            Similarity = new KnowledgeSimilarity(SearchTuning.Default),
-            MergePolicy = NoMergePolicy.COMPOUND_FILES,
-        };
-        using (var writer = new IndexWriter(_directory, config))
-        {
-            var id = 0;
-            for (var segment = 0; segment < 3; segment++)
-            {
-                for (var d = 0; d < 9_000; d++)
-                {
-                    var document = new Document { new StringField("id", (id++).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES) };
-                    foreach (var field in Fields)
-                    {
-                        var length = random.Next(field == "body" ? 30 : 6) + 1;
-                        var words = Enumerable.Range(0, length).Select(_ => Word(random));
-                        document.Add(new TextField(field, string.Join(' ', words), Field.Store.NO));
-                    }
-
-                    writer.AddDocument(document);
-                }
-
-                writer.Commit();
-            }
-
-            for (var d = 0; d < id; d += 37)
-            {
-                writer.DeleteDocuments(new Term("id", d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            writer.Commit();
-        }
-
-        _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new KnowledgeSimilarity(SearchTuning.Default) };
+        _reader = _index.Reader;
+        _searcher = _index.Searcher;
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     public static TheoryData<string[]> Queries => new()
     {
@@ -151,6 +104,20 @@ public sealed class WordQueryScorerTests : IDisposable
     }
 
     [Fact]
+    public void Search_BoostedWordClause_SameScoresAsLucene()
+    {
+        var query = WordsQuery(["outlook", "crash", "wifi"]);
+        query.Clauses[1].Query.Boost = 0.7f;
+
+        var expected = _searcher.Search(query, _reader.MaxDoc);
+        var actual = WordQueryScorer.Search(_searcher, query, _reader.MaxDoc);
+
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        var expectedScores = expected.ScoreDocs.ToDictionary(h => h.Doc, h => h.Score);
+        Assert.All(actual.ScoreDocs, hit => Assert.Equal(expectedScores[hit.Doc], hit.Score, expectedScores[hit.Doc] * 1e-6f));
+    }
+
+    [Fact]
     public void Search_NothingMatches_NoHits()
     {
         var actual = WordQueryScorer.Search(_searcher, WordsQuery(["nosuchword", "another"]), 10);
@@ -202,11 +169,4 @@ public sealed class WordQueryScorerTests : IDisposable
     }
 
     private static bool Near(float a, float b) => Math.Abs(a - b) <= Math.Max(a, b) * 1e-5f;
-
-    private static string Word(Random random)
-    {
-        // Skewed: the first words are in most documents, "rare" in few.
-        var index = (int)(Math.Pow(random.NextDouble(), 2.5) * Vocabulary.Length);
-        return Vocabulary[Math.Min(index, Vocabulary.Length - 1)];
-    }
 }
