@@ -21,6 +21,10 @@ public sealed class SqliteDatabase
     // Pooled physical connections keep their pragmas: set them once per native handle, not on every open.
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
 
+    // An in-memory database exists while a connection to it is open: held here, it lives exactly as long as this
+    // object can be used (whoever keeps the database keeps its data, whatever else is collected).
+    private readonly SqliteConnection? _keepAlive;
+
     public SqliteDatabase(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -29,7 +33,34 @@ public sealed class SqliteDatabase
         _initialize = new Lazy<Task>(InitializeAsync);
     }
 
+    private SqliteDatabase(string connectionString, SqliteConnection keepAlive)
+        : this(connectionString)
+    {
+        _keepAlive = keepAlive;
+    }
+
     public string ConnectionString { get; }
+
+    /// <summary>True for a database made by <see cref="InMemory"/>.</summary>
+    public bool IsInMemory => _keepAlive is not null;
+
+    /// <summary>
+    /// A private in-memory database (shared cache, so every pooled connection sees the same data) that lives as long
+    /// as the returned object: it holds one connection to it open.
+    /// </summary>
+    public static SqliteDatabase InMemory(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = name,
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        var keepAlive = new SqliteConnection(connectionString);
+        keepAlive.Open();
+        return new SqliteDatabase(connectionString, keepAlive);
+    }
 
     /// <summary>A database file at <paramref name="path"/> (created with its folder if missing).</summary>
     public static SqliteDatabase ForFile(string path)

@@ -1,35 +1,20 @@
 using Helpdesk.Bot.Core.State;
-using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Bot.PasswordReset;
 
 /// <summary>
 /// The SQLite database of the password-reset stores: the bot's own database, or — with <c>Storage:Provider=Memory</c>
-/// — a private in-memory one (kept alive by an anchor connection for the host's lifetime).
+/// — a private in-memory one. The in-memory database keeps itself alive (<see cref="SqliteDatabase.InMemory"/>):
+/// an anchor connection held here instead was collected while the stores still used the database, which then
+/// vanished under them ("no such table").
 /// </summary>
-internal sealed class PasswordResetDatabase : IDisposable
+internal sealed class PasswordResetDatabase
 {
-    private readonly SqliteConnection? _anchor;
-
     public PasswordResetDatabase(SqliteDatabase shared, bool inMemory)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        if (!inMemory)
-        {
-            Database = shared;
-            return;
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = $"file:helpdesk-password-reset-{Guid.NewGuid():N}?mode=memory&cache=shared",
-        }.ToString();
-        _anchor = new SqliteConnection(connectionString);
-        _anchor.Open();
-        Database = new SqliteDatabase(connectionString);
+        Database = inMemory ? SqliteDatabase.InMemory($"helpdesk-password-reset-{Guid.NewGuid():N}") : shared;
     }
 
     public SqliteDatabase Database { get; }
-
-    public void Dispose() => _anchor?.Dispose();
 }

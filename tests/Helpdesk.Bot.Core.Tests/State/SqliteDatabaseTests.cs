@@ -55,5 +55,42 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.All(Enumerable.Range(0, 64), i => Assert.Equal(i, items[$"conv/{i}"].Value.GetProperty("n").GetInt32()));
     }
 
+    [Fact]
+    public async Task InMemory_OnlyTheDatabaseKeptWhilePoolsAreCleared_DataSurvives()
+    {
+        var database = SqliteDatabase.InMemory($"helpdesk-test-{Guid.NewGuid():N}");
+        await database.ExecuteAsync("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (42);", default);
+
+        // What the garbage collector and the connection pool (reclaiming connections whose owners are gone, closing
+        // idle ones) do to an in-memory database over time.
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Assert.True(await database.PingAsync(default));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        await using var connection = await database.OpenAsync(default);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT v FROM t";
+        Assert.Equal(42L, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        Assert.True(database.IsInMemory);
+    }
+
+    [Fact]
+    public async Task InMemory_TwoNames_SeparateDatabases()
+    {
+        var first = SqliteDatabase.InMemory($"helpdesk-test-{Guid.NewGuid():N}");
+        var second = SqliteDatabase.InMemory($"helpdesk-test-{Guid.NewGuid():N}");
+        await first.ExecuteAsync("CREATE TABLE only_here (v INTEGER);", default);
+
+        await using var connection = await second.OpenAsync(default);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'only_here'";
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        Assert.False(_file.Open().IsInMemory);
+    }
+
     public void Dispose() => _file.Dispose();
 }
