@@ -66,6 +66,7 @@ public sealed class ActiveDirectoryEndToEndTests(SambaDomainFixture dc)
 
         Assert.True(status == 200, body.ToString());
         Assert.True(dc.CanBind("max@helpdesk.test", newPassword));
+        await host.WhenIdleAsync(); // the notification goes through the out-of-band queue, after the page's answer
         Assert.Contains(host.Outbox.Messages, m => m.To == "max@helpdesk.test" && m.Subject.Contains("password was changed", StringComparison.Ordinal));
     }
 }
