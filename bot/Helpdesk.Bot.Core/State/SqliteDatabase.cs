@@ -18,6 +18,10 @@ public sealed class SqliteDatabase
     private readonly Lazy<Task> _initialize;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // The database's own connection and its prepared statements, used only inside a session (under the gate).
+    private readonly Dictionary<string, SqliteCommand> _sessionCommands = new(StringComparer.Ordinal);
+    private SqliteConnection? _sessionConnection;
+
     // Pooled physical connections keep their pragmas: set them once per native handle, not on every open.
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
 
@@ -107,6 +111,26 @@ public sealed class SqliteDatabase
     {
         await _writeGate.WaitAsync(cancellationToken);
         return new SqliteWriteLock(_writeGate);
+    }
+
+    /// <summary>
+    /// Like <see cref="EnterWriteAsync"/> (the same turns), on the database's own connection with prepared statements:
+    /// for the small reads and writes every bot turn makes, which then neither take a pooled connection nor prepare
+    /// their statements again, and find the pages they touch in that connection's cache.
+    /// </summary>
+    public async Task<SqliteSession> EnterSessionAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _sessionConnection ??= await OpenAsync(cancellationToken);
+            return new SqliteSession(_writeGate, _sessionConnection, _sessionCommands);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
     }
 
     /// <summary>Runs <paramref name="sql"/> once (schema creation), on a fresh connection.</summary>

@@ -7,8 +7,12 @@ namespace Helpdesk.Skills.Cases;
 /// </summary>
 public sealed class CaseFile
 {
-    /// <summary>Oldest entries are dropped past this many steps or articles, so state stays small.</summary>
-    public const int MaxEntries = 100;
+    /// <summary>
+    /// Oldest entries are dropped past this many steps or articles, so the state every turn reads and writes stays
+    /// small. The case file is the summary a person taking over reads first; the whole conversation is in the
+    /// transcript they see beside it.
+    /// </summary>
+    public const int MaxEntries = 25;
 
     public DateTimeOffset? OpenedAt { get; set; }
 

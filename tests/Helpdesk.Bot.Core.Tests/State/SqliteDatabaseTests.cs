@@ -26,6 +26,48 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task EnterSessionAsync_TransactionLeftOpen_RolledBackWhenTheSessionEnds()
+    {
+        var database = _file.Open();
+        using (var session = await database.EnterSessionAsync(default))
+        {
+            await session.ExecuteAsync("CREATE TABLE t (v INTEGER)", default);
+            await session.ExecuteAsync("BEGIN IMMEDIATE", default);
+            await session.ExecuteAsync("INSERT INTO t VALUES (1)", default);
+        }
+
+        using var next = await database.EnterSessionAsync(default);
+        Assert.Equal(0L, Convert.ToInt64(await next.Command("SELECT count(*) FROM t").ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        await next.ExecuteAsync("BEGIN IMMEDIATE", default); // no transaction is still open
+        await next.ExecuteAsync("COMMIT", default);
+    }
+
+    [Fact]
+    public async Task EnterSessionAsync_WhileAWriterHoldsTheTurn_WaitsUntilReleased()
+    {
+        var database = _file.Open();
+        var writer = await database.EnterWriteAsync(default);
+
+        var session = database.EnterSessionAsync(default);
+        await Task.Delay(50);
+        Assert.False(session.IsCompleted);
+
+        writer.Dispose();
+        using var held = await session.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Same(held.Command("SELECT 1"), held.Command("SELECT 1"));
+    }
+
+    [Fact]
+    public async Task Command_AfterTheSessionEnded_Throws()
+    {
+        var database = _file.Open();
+        var session = await database.EnterSessionAsync(default);
+        session.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => session.Command("SELECT 1"));
+    }
+
+    [Fact]
     public async Task EnterWriteAsync_WhileAnotherWriterHoldsIt_WaitsUntilReleased()
     {
         var database = _file.Open();

@@ -146,6 +146,39 @@ public abstract class HandoffStoreContractTests
         Assert.Equal(100, (await store.ReadAsync("webchat/other", 1000, CancellationToken.None)).Count);
     }
 
+    [SkippableFact]
+    public async Task FindCurrentAsync_AnsweredNoneBefore_SeesEveryLaterChangeOfTheCase()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Null(await store.FindCurrentAsync("webchat/seen", CancellationToken.None));
+        Assert.Null(await store.FindCurrentAsync("webchat/seen", CancellationToken.None));
+
+        var (handoff, _) = await store.CreateAsync(NewCase("webchat/seen"), CancellationToken.None);
+        Assert.Equal(handoff.Id, (await store.FindCurrentAsync("webchat/seen", CancellationToken.None))?.Id);
+
+        Assert.True(await store.TryTransitionAsync(handoff.Id, [HandoffStatus.Waiting], HandoffStatus.Cancelled, null, Now, CancellationToken.None));
+        Assert.Null(await store.FindCurrentAsync("webchat/seen", CancellationToken.None));
+
+        // Back to the queue after it was closed: current again, although "none" was the last answer.
+        Assert.True(await store.TryTransitionAsync(handoff.Id, [HandoffStatus.Cancelled], HandoffStatus.Waiting, null, Now, CancellationToken.None));
+        Assert.Equal(HandoffStatus.Waiting, (await store.FindCurrentAsync("webchat/seen", CancellationToken.None))?.Status);
+    }
+
+    [SkippableFact]
+    public async Task FindCurrentAsync_LookupsRacingACreate_FindTheCaseOnceItIsCreated()
+    {
+        var store = await CreateStoreAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            var key = $"webchat/race-{i}";
+            var lookups = Enumerable.Range(0, 4).Select(_ => Task.Run(() => store.FindCurrentAsync(key, CancellationToken.None))).ToList();
+            var (handoff, _) = await store.CreateAsync(NewCase(key), CancellationToken.None);
+            await Task.WhenAll(lookups);
+
+            Assert.Equal(handoff.Id, (await store.FindCurrentAsync(key, CancellationToken.None))?.Id);
+        }
+    }
+
     private static HandoffCase NewCase(string key) => new()
     {
         ConversationKey = key,

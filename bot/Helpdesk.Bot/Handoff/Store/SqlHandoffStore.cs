@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Helpdesk.Skills.Cases;
@@ -19,13 +20,26 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
 
     private static readonly string OpenStatuses = $"'{HandoffStatuses.Waiting}', '{HandoffStatuses.Active}', '{HandoffStatuses.Hub}'";
 
+    /// <summary>How many conversations are remembered as having no current case; past it the memory starts again.</summary>
+    internal const int MaxRememberedWithoutCase = 10_000;
+
     private readonly HandoffSqlDialect _dialect;
     private readonly Lazy<Task> _schema;
+
+    /// <summary>
+    /// Conversations known to have no current case, so the lookup every message makes (<see cref="FindCurrentAsync"/>)
+    /// costs no query until a case changes. Only when this process is the database's only writer
+    /// (<see cref="HandoffSqlDialect.HasSingleWriterProcess"/>: SQLite); null on PostgreSQL, where other instances
+    /// create cases too.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, byte>? _withoutCurrentCase;
+    private long _caseGeneration;
 
     public SqlHandoffStore(HandoffSqlDialect dialect)
     {
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
         _schema = new Lazy<Task>(CreateSchemaAsync);
+        _withoutCurrentCase = dialect.HasSingleWriterProcess ? new ConcurrentDictionary<string, byte>(StringComparer.Ordinal) : null;
     }
 
     public string DialectName => _dialect.Name;
@@ -65,10 +79,12 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
         try
         {
             var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            CasesChanged();
             return (handoff with { Id = id, UpdatedAt = handoff.CreatedAt }, true);
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
         {
+            CasesChanged();
             var existing = await FindCurrentAsync(handoff.ConversationKey, cancellationToken)
                 ?? throw new InvalidOperationException("The conversation's open case vanished while a new one was created.", ex);
             return (existing, false);
@@ -83,6 +99,12 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
 
     public async Task<HandoffCase?> FindCurrentAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        if (_withoutCurrentCase is not null && _withoutCurrentCase.ContainsKey(conversationKey))
+        {
+            return null;
+        }
+
+        var generation = Volatile.Read(ref _caseGeneration);
         var cases = await QueryCasesAsync(
             $"""
             SELECT {CaseColumns} FROM handoff_cases
@@ -91,7 +113,24 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             """,
             c => Add(c, "@key", conversationKey),
             cancellationToken);
-        return cases.FirstOrDefault(c => HandoffStatuses.IsOpen(c.Status)) ?? cases.FirstOrDefault();
+        var current = cases.FirstOrDefault(c => HandoffStatuses.IsOpen(c.Status)) ?? cases.FirstOrDefault();
+        if (current is null && _withoutCurrentCase is not null)
+        {
+            if (_withoutCurrentCase.Count >= MaxRememberedWithoutCase)
+            {
+                _withoutCurrentCase.Clear();
+            }
+
+            _withoutCurrentCase.TryAdd(conversationKey, 0);
+
+            // A case changed while the query ran: what it answered may be stale, so it is not kept.
+            if (Volatile.Read(ref _caseGeneration) != generation)
+            {
+                _withoutCurrentCase.TryRemove(conversationKey, out _);
+            }
+        }
+
+        return current;
     }
 
     public async Task<HandoffCase?> FindByTicketAsync(string ticketNumber, CancellationToken cancellationToken)
@@ -113,7 +152,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             cancellationToken);
 
     public Task<bool> TryClaimAsync(long id, string agentId, string agentName, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteOneAsync(
+        ChangeCaseAsync(
             $"""
             UPDATE handoff_cases SET status = '{HandoffStatuses.Active}', agent_id = @agent, agent_name = @agentName,
                 claimed_at = @now, updated_at = @now
@@ -144,7 +183,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
                 {(to == HandoffStatus.Waiting ? ", agent_id = NULL, agent_name = NULL, claimed_at = NULL" : string.Empty)}
             WHERE id = @id AND status IN ({expected})
             """;
-        return ExecuteOneAsync(
+        return ChangeCaseAsync(
             sql,
             c =>
             {
@@ -169,7 +208,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
                 agent_id = @to, agent_name = @toName, claimed_at = {(toQueue ? "NULL" : "@now")}
             WHERE id = @id AND status = '{HandoffStatuses.Active}' {(fromAgentId is null ? string.Empty : "AND agent_id = @from")}
             """;
-        return ExecuteOneAsync(
+        return ChangeCaseAsync(
             sql,
             c =>
             {
@@ -186,7 +225,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
     }
 
     public Task MarkFirstResponseAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteOneAsync(
+        ChangeCaseAsync(
             "UPDATE handoff_cases SET first_response_at = @now WHERE id = @id AND first_response_at IS NULL",
             c =>
             {
@@ -196,7 +235,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             cancellationToken);
 
     public Task SetTicketAsync(long id, string ticketNumber, CancellationToken cancellationToken) =>
-        ExecuteOneAsync(
+        ChangeCaseAsync(
             "UPDATE handoff_cases SET ticket_number = @ticket WHERE id = @id",
             c =>
             {
@@ -206,7 +245,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             cancellationToken);
 
     public Task SetNotifiedPositionAsync(long id, int position, CancellationToken cancellationToken) =>
-        ExecuteOneAsync(
+        ChangeCaseAsync(
             "UPDATE handoff_cases SET notified_position = @position WHERE id = @id",
             c =>
             {
@@ -216,7 +255,7 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             cancellationToken);
 
     public Task<bool> TryRecordCsatAsync(long id, int? score, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteOneAsync(
+        ChangeCaseAsync(
             "UPDATE handoff_cases SET csat = @score, csat_pending = 0, updated_at = @now WHERE id = @id AND csat_pending = 1",
             c =>
             {
@@ -372,26 +411,25 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
             return;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO bot_transcripts (conversation_key, at, inbound, activity_json) VALUES (@key, @at, @inbound, @json)";
-        var key = Add(command, "@key", string.Empty);
-        var at = Add(command, "@at", 0L);
-        var inbound = Add(command, "@inbound", 0);
-        var json = Add(command, "@json", string.Empty);
-        foreach (var record in records)
-        {
-            key.Value = record.ConversationKey;
-            at.Value = Ms(record.At);
-            inbound.Value = record.Inbound ? 1 : 0;
-            json.Value = record.ActivityJson;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await _schema.Value.WaitAsync(cancellationToken);
+        await _dialect.InTransactionAsync(
+            async command =>
+            {
+                var insert = command("INSERT INTO bot_transcripts (conversation_key, at, inbound, activity_json) VALUES (@key, @at, @inbound, @json)");
+                var key = Add(insert, "@key", string.Empty);
+                var at = Add(insert, "@at", 0L);
+                var inbound = Add(insert, "@inbound", 0);
+                var json = Add(insert, "@json", string.Empty);
+                foreach (var record in records)
+                {
+                    key.Value = record.ConversationKey;
+                    at.Value = Ms(record.At);
+                    inbound.Value = record.Inbound ? 1 : 0;
+                    json.Value = record.ActivityJson;
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+            },
+            cancellationToken);
     }
 
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -515,6 +553,29 @@ internal sealed class SqlHandoffStore : IHandoffStore, IAgentStore, ITranscriptB
         }
 
         return agents;
+    }
+
+    /// <summary>A change to a case: afterwards no conversation is known to be without a current case any more.</summary>
+    private async Task<bool> ChangeCaseAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteOneAsync(sql, bind, cancellationToken);
+        }
+        finally
+        {
+            CasesChanged();
+        }
+    }
+
+    /// <summary>Called after (never before) a case row changed, so a lookup that raced the change cannot keep its stale answer.</summary>
+    private void CasesChanged()
+    {
+        if (_withoutCurrentCase is not null)
+        {
+            Interlocked.Increment(ref _caseGeneration);
+            _withoutCurrentCase.Clear();
+        }
     }
 
     private async Task<bool> ExecuteOneAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ internal sealed class SqliteHandoffDialect(SqliteDatabase database, SqliteConnec
 
     public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    public override bool HasSingleWriterProcess => true;
+
     /// <summary>A fresh in-memory database that lives as long as the returned dialect.</summary>
     public static SqliteHandoffDialect InMemory()
     {
@@ -33,6 +35,17 @@ internal sealed class SqliteHandoffDialect(SqliteDatabase database, SqliteConnec
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
 
     public override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => await database.EnterWriteAsync(cancellationToken);
+
+    public override async Task InTransactionAsync(Func<Func<string, DbCommand>, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var session = await database.EnterSessionAsync(cancellationToken);
+        await session.ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
+
+        // A failure leaves the transaction open: ending the session rolls it back.
+        await write(session.Command);
+        await session.ExecuteAsync("COMMIT", cancellationToken);
+    }
 
     public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint };
 
