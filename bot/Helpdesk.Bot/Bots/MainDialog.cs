@@ -99,7 +99,7 @@ internal sealed class MainDialog : ComponentDialog
         }
 
         // A question a weak menu guess would swallow ("teams mic not working") goes to the help articles when they know it.
-        if (IsWeakGuess(recognition) && _knowledge.CanAnswer(text))
+        if (IsWeakGuess(recognition) && _knowledge.CanAnswer(step.Context, text))
         {
             return await AskKnowledgeAsync(step, text, cancellationToken);
         }
@@ -107,7 +107,7 @@ internal sealed class MainDialog : ComponentDialog
         // The offline matching is unsure and the articles have nothing: a language model, when configured, may say
         // which of the bot's intents it is. It only routes; the dialogs' own (verified) steps do the rest.
         if (_intents is { IsEnabled: true } && (recognition.Status != ChoiceRecognitionStatus.Matched || IsWeakGuess(recognition))
-            && !_knowledge.CanAnswer(text)
+            && !_knowledge.CanAnswer(step.Context, text)
             && await _intents.ClassifyAsync(step.Context, text, cancellationToken) is { } intent)
         {
             return await RouteAsync(step, intent, text, cancellationToken);
@@ -170,7 +170,7 @@ internal sealed class MainDialog : ComponentDialog
         }
 
         var query = step.Values.GetValue<string>(QueryKey);
-        if (_knowledge.CanAnswer(query))
+        if (_knowledge.CanAnswer(step.Context, query))
         {
             return await AskKnowledgeAsync(step, query, cancellationToken);
         }

@@ -44,6 +44,7 @@ public sealed class KnowledgeDialog : ComponentDialog
     private const string WhichPrompt = DialogId + ".which";
     private const string FoundKey = "found";
     private const string QueryKey = "query";
+    private const string ScoredThisTurnKey = DialogId + ".scoredThisTurn";
     private const string PageKey = "page";
     private const string MoreKey = "more";
     private const int MissesBeforePerson = 2;
@@ -90,9 +91,28 @@ public sealed class KnowledgeDialog : ComponentDialog
 
     private KnowledgeSettings Settings => _finder.Settings;
 
-    /// <summary>True when the articles have a confident answer to <paramref name="query"/> (lets a router prefer it over a weak guess).</summary>
-    public bool CanAnswer(string? query) =>
-        !string.IsNullOrWhiteSpace(query) && _availability.IsAvailable && _finder.Find(query, 1).Count > 0;
+    /// <summary>
+    /// True when the articles have a confident answer to <paramref name="query"/> (lets a router prefer it over a weak
+    /// guess). The search is kept for the turn, so answering the same question next costs no second search.
+    /// </summary>
+    public bool CanAnswer(ITurnContext turnContext, string? query) =>
+        !string.IsNullOrWhiteSpace(query) && _availability.IsAvailable
+        && ScoreForTurn(turnContext, query) is [var best, ..] && best.Confidence >= Settings.ConfidenceThreshold;
+
+    /// <summary>The scored top hits for <paramref name="query"/>, searched once per turn and question.</summary>
+    private IReadOnlyList<ScoredArticle> ScoreForTurn(ITurnContext turnContext, string query)
+    {
+        if (turnContext.TurnState.TryGetValue(ScoredThisTurnKey, out var kept)
+            && kept is (string keptQuery, IReadOnlyList<ScoredArticle> keptHits)
+            && string.Equals(keptQuery, query, StringComparison.Ordinal))
+        {
+            return keptHits;
+        }
+
+        var hits = _finder.Score(query, 1 + Settings.ResultsPerPage);
+        turnContext.TurnState[ScoredThisTurnKey] = (query, hits);
+        return hits;
+    }
 
     // ---- main: ask, search, route -------------------------------------------------------------------------
 
@@ -134,7 +154,7 @@ public sealed class KnowledgeDialog : ComponentDialog
 
         // A message the bot expected to be a secret (a code) is never stored, not even redacted.
         var redacted = step.Context.InboundIsSecret() ? RedactionMarker.Text : _redactor.Redact(query, TurnSecrets.Find(step.Context));
-        var found = _finder.Find(query, 1 + Settings.ResultsPerPage);
+        var found = _finder.Confident(ScoreForTurn(step.Context, query));
         var misses = (await _misses.GetAsync(step.Context, () => new KnowledgeMisses(), cancellationToken))!;
         if (found.Count > 0)
         {

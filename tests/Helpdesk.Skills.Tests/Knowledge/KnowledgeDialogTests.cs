@@ -13,6 +13,31 @@ public sealed class KnowledgeDialogTests
     private static readonly string[] YesNo = [YesNoPrompt.Yes, YesNoPrompt.No];
 
     [Fact]
+    public async Task CanAnswer_SameQuestionTwiceInATurn_SearchesOncePerTurn()
+    {
+        var search = new CountingKnowledgeSearch(OwnKnowledgeBase.Instance);
+        var harness = new KnowledgeDialogHarness(search);
+        var answers = new List<bool>();
+        async Task TurnAsync(params string[] questions) =>
+            await harness.Adapter.ProcessActivityAsync(
+                new Bot.Core.Schema.Activity { Type = Bot.Core.Schema.ActivityTypes.Message, Text = questions[0] },
+                (context, _) =>
+                {
+                    answers.AddRange(questions.Select(q => harness.Dialog.CanAnswer(context, q)));
+                    return Task.CompletedTask;
+                });
+
+        await TurnAsync("outlook keeps crashing when i open it", "outlook keeps crashing when i open it");
+        Assert.Equal(1, search.Searches);
+        await TurnAsync("qwzx unrelated gibberish", "outlook keeps crashing when i open it");
+        Assert.Equal(3, search.Searches);
+        await TurnAsync("outlook keeps crashing when i open it");
+
+        Assert.Equal(4, search.Searches); // a new turn searches again: the index may have changed in between
+        Assert.Equal([true, true, false, true, true], answers);
+    }
+
+    [Fact]
     public async Task Question_ConfidentAnswer_ShowsCardAndYesResolves()
     {
         var harness = new KnowledgeDialogHarness();
