@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Bot.Core.State;
 
@@ -18,8 +20,17 @@ namespace Helpdesk.Bot.Core.State;
 /// by anyone else (another instance, another process) has another ETag and is read in full. Values move as UTF-8 (read
 /// with <c>sqlite3_column_blob</c>, written as a blob cast to TEXT), so no UTF-16 copy of a state document is made;
 /// the column still holds JSON text.
+/// <para>
+/// With a write-behind interval (<see cref="SqliteStorage(SqliteDatabase, TimeProvider, TimeSpan, ILogger?)"/>), for
+/// a database that only this instance writes state to — the bot's own file, one bot process per file: this instance's
+/// copy of every item it knows is the truth. ETag conditions are checked against it and a write or delete changes it
+/// at once (all items of a call together, or none); the changes reach the database within the interval, all that
+/// are pending in one transaction and with the same ETags, and reads of known items never query the database. A
+/// failed flush is logged and retried (nothing pending is dropped); <see cref="FlushAsync"/> and disposal write
+/// everything pending. What a crash can lose is what the interval holds, the same window the queued transcript has.
+/// </para>
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed partial class SqliteStorage : IStorage, IAsyncDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bot_state (
@@ -46,11 +57,48 @@ public sealed class SqliteStorage : IStorage
     private readonly Lazy<Task> _schema;
     private readonly ConcurrentDictionary<string, StoreItem> _cache = new(StringComparer.Ordinal);
 
+    // Write-behind mode only (all under _gate): every item this instance knows (null = known not to exist) and the
+    // keys whose current value the database does not have yet.
+    private readonly TimeSpan _writeBehind;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, StoreItem?> _known = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _flusher;
+    private bool _disposed;
+
     public SqliteStorage(SqliteDatabase database, TimeProvider time)
+        : this(database, time, TimeSpan.Zero)
     {
+    }
+
+    /// <param name="writeBehind">How long a change may wait before it is written; zero: written before the call returns.</param>
+    public SqliteStorage(SqliteDatabase database, TimeProvider time, TimeSpan writeBehind, ILogger? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writeBehind, TimeSpan.Zero);
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _writeBehind = writeBehind;
+        _logger = logger ?? NullLogger.Instance;
         _schema = new Lazy<Task>(() => _database.ExecuteAsync(Schema, CancellationToken.None));
+    }
+
+    /// <summary>True when changes are written behind the calls (see the class remarks).</summary>
+    public bool IsWriteBehind => _writeBehind > TimeSpan.Zero;
+
+    /// <summary>Changes not written to the database yet (always 0 without write-behind).</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dirty.Count;
+            }
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -60,6 +108,11 @@ public sealed class SqliteStorage : IStorage
         if (keys.Count == 0)
         {
             return result;
+        }
+
+        if (IsWriteBehind)
+        {
+            return await ReadKnownAsync(keys, result, cancellationToken);
         }
 
         await _schema.Value;
@@ -99,6 +152,11 @@ public sealed class SqliteStorage : IStorage
         if (changes.Count == 0)
         {
             return etags;
+        }
+
+        if (IsWriteBehind)
+        {
+            return await WriteKnownAsync(changes, etags, cancellationToken);
         }
 
         await _schema.Value;
@@ -168,6 +226,12 @@ public sealed class SqliteStorage : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
         {
+            return;
+        }
+
+        if (IsWriteBehind)
+        {
+            DeleteKnown(keys);
             return;
         }
 

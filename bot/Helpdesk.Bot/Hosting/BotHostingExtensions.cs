@@ -28,9 +28,17 @@ internal static class BotHostingExtensions
                 ? SqliteDatabase.ForFile(sp.GetRequiredService<DataPaths>().File("helpdesk.db"))
                 : new SqliteDatabase(options.ConnectionString);
         });
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
-            ? new MemoryStorage()
-            : new SqliteStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.UseMemory
+                ? new MemoryStorage()
+                : new SqliteStorage(
+                    sp.GetRequiredService<SqliteDatabase>(),
+                    sp.GetRequiredService<TimeProvider>(),
+                    TimeSpan.FromMilliseconds(options.WriteBehindMilliseconds),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteStorage>());
+        });
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 

@@ -19,5 +19,13 @@ internal sealed class StorageOptions
     /// <summary>Optional full SQLite connection string; overrides <see cref="DataDirectory"/> for the database.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How long a conversation or user state change may wait before it is written to SQLite (all changes of that
+    /// window in one transaction); 0 writes each change before the turn ends. The bot process must be the only writer
+    /// of its SQLite file (one bot process per file). What a crash can lose is this window; a normal stop writes it.
+    /// </summary>
+    [Range(0, 1000, ErrorMessage = "Storage:WriteBehindMilliseconds must be between 0 and 1000.")]
+    public int WriteBehindMilliseconds { get; set; } = 20;
+
     public bool UseMemory => string.Equals(Provider, "memory", StringComparison.OrdinalIgnoreCase);
 }

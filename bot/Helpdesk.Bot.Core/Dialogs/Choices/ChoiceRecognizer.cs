@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Helpdesk.Bot.Core.Dialogs.Choices;
@@ -43,6 +44,13 @@ public sealed class ChoiceRecognizer
 
     private const string LastWord = "last";
 
+    /// <summary>
+    /// Each choice's normalized texts and their words, made once per choice instance: prompts offer the same static
+    /// choices (Yes/No, intents) on every turn, and normalizing them was most of a recognition's cost. Choices are
+    /// immutable records, so a cached entry cannot go stale; entries go with their choice.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Choice, PreparedChoice> Prepared = [];
+
     public ChoiceRecognizer(ChoiceRecognizerOptions? options = null)
     {
         Options = options ?? ChoiceRecognizerOptions.Default;
@@ -60,12 +68,16 @@ public sealed class ChoiceRecognizer
             return ChoiceRecognition.NoMatch;
         }
 
-        var texts = choices.Select(GetNormalizedTexts).ToArray();
+        var texts = new PreparedChoice[choices.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = Prepared.GetValue(choices[i], static choice => PreparedChoice.Create(choice));
+        }
 
         var exact = new List<FoundChoice>();
         for (var i = 0; i < choices.Count; i++)
         {
-            if (texts[i].Contains(normalized))
+            if (texts[i].Texts.Contains(normalized))
             {
                 exact.Add(new FoundChoice(choices[i].Value, i, 1.0, ChoiceMatchKind.Exact));
             }
@@ -126,16 +138,16 @@ public sealed class ChoiceRecognizer
         return distance <= allowed ? 1.0 - ((double)distance / longer.Length) : 0.0;
     }
 
-    private ChoiceRecognition RecognizeFuzzy(string[] utteranceTokens, IReadOnlyList<Choice> choices, IReadOnlyList<HashSet<string>> texts)
+    private ChoiceRecognition RecognizeFuzzy(string[] utteranceTokens, IReadOnlyList<Choice> choices, PreparedChoice[] texts)
     {
         var said = WithoutStopWords(utteranceTokens);
         var scored = new List<FoundChoice>();
         for (var i = 0; i < choices.Count; i++)
         {
             var best = 0.0;
-            foreach (var text in texts[i])
+            foreach (var words in texts[i].Words)
             {
-                best = Math.Max(best, Score(said, WithoutStopWords(TextNormalizer.Tokenize(text))));
+                best = Math.Max(best, Score(said, words));
             }
 
             if (best >= Options.MinimumScore)
@@ -287,5 +299,15 @@ public sealed class ChoiceRecognizer
                 texts.Add(normalized);
             }
         }
+    }
+
+    /// <summary>A choice's normalized texts (for exact matches) and each text's words without filler (for fuzzy ones).</summary>
+    private sealed class PreparedChoice(HashSet<string> texts)
+    {
+        public HashSet<string> Texts { get; } = texts;
+
+        public string[][] Words { get; } = [.. texts.Select(text => WithoutStopWords(TextNormalizer.Tokenize(text)))];
+
+        public static PreparedChoice Create(Choice choice) => new(GetNormalizedTexts(choice));
     }
 }
