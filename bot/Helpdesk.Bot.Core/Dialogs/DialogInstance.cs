@@ -2,8 +2,10 @@ namespace Helpdesk.Bot.Core.Dialogs;
 
 /// <summary>
 /// One running dialog on the stack: its id and its state. The state is saved as JSON with the conversation, so
-/// values read back in a later turn are <see cref="System.Text.Json.JsonElement"/>s: read them with
-/// <see cref="DialogStateExtensions.GetValue{T}"/>, which converts and keeps the typed value for the rest of the turn.
+/// values read back in a later turn are either the typed values the previous turn left (when this process saved
+/// them and nobody changed them since, see <see cref="State.BotState"/>) or <see cref="System.Text.Json.JsonElement"/>s
+/// (after a restart or another writer's change): read them with <see cref="DialogStateExtensions.GetValue{T}"/>,
+/// which takes either and keeps the typed value.
 /// </summary>
 public sealed class DialogInstance
 {

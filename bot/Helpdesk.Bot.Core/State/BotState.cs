@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Helpdesk.Bot.Core.Schema;
@@ -9,20 +10,38 @@ namespace Helpdesk.Bot.Core.State;
 /// A bag of named properties stored under one key per scope (conversation, user). Loaded once per turn,
 /// cached in <see cref="ITurnContext.TurnState"/>, written back only when changed, with the ETag it was read with —
 /// so a concurrent turn that saved first makes this save fail with <see cref="StorageConcurrencyException"/>.
+/// <para>
+/// The typed property values of a turn that saved (or found nothing to save) are kept with the ETag the store then
+/// holds, and the next turn of that scope takes them instead of converting the stored JSON again, when the store
+/// still returns that ETag, i.e. nobody changed the item since. They are taken out for the turn, so no two turns
+/// share them, and put back only by a save that succeeds: a turn that throws or loses a race leaves nothing, and
+/// the next turn reads the stored JSON.
+/// </para>
 /// </summary>
 public abstract class BotState
 {
+    /// <summary>How many scopes' values are kept; past it the cache starts again (one JSON conversion more each).</summary>
+    internal const int MaxKeptStates = 10_000;
+
     /// <summary>The serialized form of an empty state.</summary>
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly IStorage _storage;
     private readonly string _contextKey;
+    private readonly ConcurrentDictionary<string, KeptValues> _kept = new(StringComparer.Ordinal);
 
     protected BotState(IStorage storage, string contextKey)
     {
         _storage = storage ?? throw new ArgumentNullException(nameof(storage));
         _contextKey = contextKey;
     }
+
+    /// <summary>
+    /// True (the default): a turn's typed values are kept for the next turn of its scope (see the class remarks).
+    /// False: every turn converts the stored JSON, so values read back are <see cref="JsonElement"/>s until read typed —
+    /// what a turn after a restart, or after another writer's change, always sees.
+    /// </summary>
+    public bool KeepsValuesBetweenTurns { get; init; } = true;
 
     /// <summary>An accessor for the property <paramref name="name"/>.</summary>
     public IStatePropertyAccessor<T> CreateProperty<T>(string name)
@@ -42,15 +61,24 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken);
-        var cached = new CachedState();
+        var kept = _kept.TryRemove(key, out var keptValues) ? keptValues : null;
+        CachedState cached;
         if (items.TryGetValue(key, out var item))
         {
-            // IStorage returns values that stay valid after the call, so the properties need no copies of their own.
-            if (item.Value.ValueKind == JsonValueKind.Object)
+            if (kept is not null && item.ETag is not null && string.Equals(kept.ETag, item.ETag, StringComparison.Ordinal))
             {
-                foreach (var property in item.Value.EnumerateObject())
+                cached = new CachedState(kept.Values);
+            }
+            else
+            {
+                // IStorage returns values that stay valid after the call, so the properties need no copies of their own.
+                cached = new CachedState(new Dictionary<string, object?>(StringComparer.Ordinal));
+                if (item.Value.ValueKind == JsonValueKind.Object)
                 {
-                    cached.Values[property.Name] = property.Value;
+                    foreach (var property in item.Value.EnumerateObject())
+                    {
+                        cached.Values[property.Name] = property.Value;
+                    }
                 }
             }
 
@@ -58,6 +86,10 @@ public abstract class BotState
             // failing as a create-only write forever.
             cached.ETag = item.ETag;
             cached.Snapshot = item.Value;
+        }
+        else
+        {
+            cached = new CachedState(new Dictionary<string, object?>(StringComparer.Ordinal));
         }
 
         turnContext.TurnState[_contextKey] = cached;
@@ -74,16 +106,18 @@ public abstract class BotState
 
         // Compared as UTF-8 bytes: the state is serialized once per turn and no text copy is made of it.
         var json = JsonSerializer.SerializeToElement(cached.Values, ActivitySerializer.Options);
+        var key = GetStorageKey(turnContext);
         if (!force && !cached.Unknown && JsonMarshal.GetRawUtf8Value(json).SequenceEqual(cached.Snapshot is { } snapshot ? JsonMarshal.GetRawUtf8Value(snapshot) : EmptyObject))
         {
+            Keep(key, cached);
             return;
         }
 
-        var key = GetStorageKey(turnContext);
         var etags = await _storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(json, cached.ETag) }, cancellationToken);
         cached.ETag = etags.TryGetValue(key, out var etag) ? etag : cached.ETag;
         cached.Snapshot = json;
         cached.Unknown = false;
+        Keep(key, cached);
     }
 
     /// <summary>
@@ -96,11 +130,11 @@ public abstract class BotState
         ArgumentNullException.ThrowIfNull(turnContext);
         if (turnContext.TurnState.TryGetValue(_contextKey, out var value) && value is CachedState cached)
         {
-            cached.Values.Clear();
+            Touch(cached).Values.Clear();
         }
         else
         {
-            turnContext.TurnState[_contextKey] = new CachedState { ETag = StoreItem.AnyETag, Unknown = true };
+            turnContext.TurnState[_contextKey] = new CachedState(new Dictionary<string, object?>(StringComparer.Ordinal)) { ETag = StoreItem.AnyETag, Unknown = true };
         }
     }
 
@@ -109,7 +143,9 @@ public abstract class BotState
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(_contextKey);
-        await _storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken);
+        var key = GetStorageKey(turnContext);
+        _kept.TryRemove(key, out _);
+        await _storage.DeleteAsync([key], cancellationToken);
     }
 
     /// <summary>The storage key of this scope for the turn's activity.</summary>
@@ -118,7 +154,7 @@ public abstract class BotState
     internal async Task<T?> GetPropertyAsync<T>(ITurnContext turnContext, string name, Func<T>? defaultValueFactory, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, false, cancellationToken);
-        var cached = (CachedState)turnContext.TurnState[_contextKey];
+        var cached = Touch((CachedState)turnContext.TurnState[_contextKey]);
         if (cached.Values.TryGetValue(name, out var raw))
         {
             switch (raw)
@@ -151,18 +187,53 @@ public abstract class BotState
     internal async Task SetPropertyAsync(ITurnContext turnContext, string name, object? value, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, false, cancellationToken);
-        ((CachedState)turnContext.TurnState[_contextKey]).Values[name] = value;
+        Touch((CachedState)turnContext.TurnState[_contextKey]).Values[name] = value;
     }
 
     internal async Task DeletePropertyAsync(ITurnContext turnContext, string name, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, false, cancellationToken);
-        ((CachedState)turnContext.TurnState[_contextKey]).Values.Remove(name);
+        Touch((CachedState)turnContext.TurnState[_contextKey]).Values.Remove(name);
     }
 
-    private sealed class CachedState
+    /// <summary>Keeps this turn's values for the next turn of the scope (see the class remarks).</summary>
+    private void Keep(string key, CachedState cached)
     {
-        public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
+        if (!KeepsValuesBetweenTurns || cached.ETag is not { } etag || etag == StoreItem.AnyETag)
+        {
+            return;
+        }
+
+        if (_kept.Count >= MaxKeptStates && !_kept.ContainsKey(key))
+        {
+            _kept.Clear();
+        }
+
+        var kept = new KeptValues(key, etag, cached.Values);
+        _kept[key] = kept;
+        cached.Kept = kept;
+    }
+
+    /// <summary>
+    /// The turn uses its state again after a save (a save in the middle of a turn): the kept values may change
+    /// without being saved, so they are not kept any more.
+    /// </summary>
+    private CachedState Touch(CachedState cached)
+    {
+        if (cached.Kept is { } kept)
+        {
+            _kept.TryRemove(KeyValuePair.Create(kept.Key, kept));
+            cached.Kept = null;
+        }
+
+        return cached;
+    }
+
+    private sealed record KeptValues(string Key, string ETag, Dictionary<string, object?> Values);
+
+    private sealed class CachedState(Dictionary<string, object?> values)
+    {
+        public Dictionary<string, object?> Values { get; } = values;
 
         public string? ETag { get; set; }
 
@@ -171,5 +242,8 @@ public abstract class BotState
 
         /// <summary>The state was never read, so it equals no stored value and the next save always writes.</summary>
         public bool Unknown { get; set; }
+
+        /// <summary>What <see cref="Keep"/> kept of this turn's values, until the turn touches them again.</summary>
+        public KeptValues? Kept { get; set; }
     }
 }

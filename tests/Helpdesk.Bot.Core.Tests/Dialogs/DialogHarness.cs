@@ -15,11 +15,12 @@ internal sealed class DialogHarness
     private readonly Dialog _root;
     private readonly DialogManager? _manager;
 
-    public DialogHarness(Dialog root, IStorage? storage = null, InterruptionOptions? interruptions = null, bool useManager = false, TestAdapter? adapter = null)
+    /// <param name="jsonEveryTurn">Every turn reads the stored JSON (as after a restart) instead of the values the previous turn kept.</param>
+    public DialogHarness(Dialog root, IStorage? storage = null, InterruptionOptions? interruptions = null, bool useManager = false, TestAdapter? adapter = null, bool jsonEveryTurn = false)
     {
         _root = root;
         Storage = storage ?? new MemoryStorage();
-        ConversationState = new ConversationState(Storage);
+        ConversationState = new ConversationState(Storage) { KeepsValuesBetweenTurns = !jsonEveryTurn };
         DialogState = ConversationState.CreateProperty<DialogState>("DialogState");
         Adapter = adapter ?? new TestAdapter();
         Adapter.Use(new AutoSaveStateMiddleware(ConversationState));

@@ -158,7 +158,7 @@ public sealed class WaterfallDialogTests
                 return step.EndDialogAsync($"{request.Name}/{request.Devices}", ct);
             },
         ]));
-        var harness = new DialogHarness(outer);
+        var harness = new DialogHarness(outer, jsonEveryTurn: true);
 
         await harness.Flow()
             .Send("go").AssertNoReply()
@@ -198,7 +198,7 @@ public sealed class WaterfallDialogTests
                 return step.EndDialogAsync($"{count} {string.Join('+', tags)} {request.Name}", ct);
             },
         ]);
-        var harness = new DialogHarness(waterfall);
+        var harness = new DialogHarness(waterfall, jsonEveryTurn: true);
 
         await harness.Flow()
             .Send("go").AssertNoReply()

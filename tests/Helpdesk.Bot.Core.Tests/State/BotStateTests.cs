@@ -119,8 +119,10 @@ public sealed class BotStateTests
         });
         await _conversation.SaveChangesAsync(first);
 
+        // As after a restart: a new state object has no kept values, so the draft comes from the stored JSON.
+        var restarted = new ConversationState(_storage).CreateProperty<TicketDraft>("draft");
         var second = NewTurn();
-        var draft = (await _draft.GetAsync(second))!;
+        var draft = (await restarted.GetAsync(second))!;
 
         Assert.Equal("Drucker im Büro 3 druckt nicht", draft.Title);
         Assert.Equal(["printer", "floor-3"], draft.Tags);
@@ -128,7 +130,92 @@ public sealed class BotStateTests
         Assert.Equal(opened, draft.OpenedAt);
         Assert.Equal(TimeSpan.FromHours(1), draft.OpenedAt!.Value.Offset);
         Assert.Equal(2, draft.Attempts);
-        Assert.Same(draft, await _draft.GetAsync(second));
+        Assert.Same(draft, await restarted.GetAsync(second));
+    }
+
+    [Fact]
+    public async Task GetAsync_NextTurnAfterASave_GetsTheKeptTypedValueAndStillSavesChanges()
+    {
+        var first = NewTurn();
+        var draft = new TicketDraft { Title = "vpn", Tags = ["a"] };
+        await _draft.SetAsync(first, draft);
+        await _conversation.SaveChangesAsync(first);
+
+        var second = NewTurn();
+        var kept = (await _draft.GetAsync(second))!;
+        kept.Tags.Add("b");
+        await _conversation.SaveChangesAsync(second);
+
+        Assert.Same(draft, kept);
+        Assert.Equal(2, _storage.Writes);
+        var stored = (await new ConversationState(_storage).CreateProperty<TicketDraft>("draft").GetAsync(NewTurn()))!;
+        Assert.Equal(["a", "b"], stored.Tags);
+    }
+
+    [Fact]
+    public async Task GetAsync_TurnChangedStateAndDidNotSave_NextTurnGetsTheStoredValue()
+    {
+        var first = NewTurn();
+        await _draft.SetAsync(first, new TicketDraft { Title = "saved" });
+        await _conversation.SaveChangesAsync(first);
+
+        // A turn that throws: its change is never saved.
+        var failed = NewTurn();
+        var changed = (await _draft.GetAsync(failed))!;
+        changed.Title = "never saved";
+        changed.Tags.Add("x");
+
+        var next = (await _draft.GetAsync(NewTurn()))!;
+        Assert.NotSame(changed, next);
+        Assert.Equal("saved", next.Title);
+        Assert.Empty(next.Tags);
+    }
+
+    [Fact]
+    public async Task GetAsync_StoredItemChangedByAnotherWriter_NextTurnReadsTheNewValue()
+    {
+        var first = NewTurn();
+        var draft = new TicketDraft { Title = "mine" };
+        await _draft.SetAsync(first, draft);
+        await _conversation.SaveChangesAsync(first);
+
+        var otherState = new ConversationState(_storage);
+        var otherTurn = NewTurn();
+        (await otherState.CreateProperty<TicketDraft>("draft").GetAsync(otherTurn))!.Title = "theirs";
+        await otherState.SaveChangesAsync(otherTurn);
+
+        var next = (await _draft.GetAsync(NewTurn()))!;
+        Assert.NotSame(draft, next);
+        Assert.Equal("theirs", next.Title);
+    }
+
+    [Fact]
+    public async Task GetAsync_ChangedAfterAMidTurnSave_NextTurnGetsWhatWasSaved()
+    {
+        var turn = NewTurn();
+        await _draft.SetAsync(turn, new TicketDraft { Title = "saved" });
+        await _conversation.SaveChangesAsync(turn);
+        (await _draft.GetAsync(turn))!.Title = "changed after the save, never saved";
+
+        var next = (await _draft.GetAsync(NewTurn()))!;
+
+        Assert.Equal("saved", next.Title);
+    }
+
+    [Fact]
+    public async Task GetAsync_TwoTurnsOfOneScopeAtOnce_OnlyOneGetsTheKeptValues()
+    {
+        var first = NewTurn();
+        var draft = new TicketDraft { Title = "vpn" };
+        await _draft.SetAsync(first, draft);
+        await _conversation.SaveChangesAsync(first);
+
+        var a = (await _draft.GetAsync(NewTurn()))!;
+        var b = (await _draft.GetAsync(NewTurn()))!;
+
+        Assert.Same(draft, a);
+        Assert.NotSame(a, b);
+        Assert.Equal("vpn", b.Title);
     }
 
     [Fact]
