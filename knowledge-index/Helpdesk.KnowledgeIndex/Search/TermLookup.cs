@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -12,24 +10,14 @@ namespace Helpdesk.KnowledgeIndex.Search;
 /// that decide fuzzy variants, snippet weights and feedback terms, and the term states the scorers need, cost one
 /// seek each instead of a new enumerator per call (Lucene's <see cref="TermContext.Build"/> and
 /// <see cref="IndexReader.DocFreq"/> allocate one every time). Not thread-safe; one instance per query.
-/// Looked-up terms are also shared by every query on the same index snapshot (a reader's term states never change,
-/// and scorers only copy from them), so the words users repeat ("outlook", "hello") are not sought again per query;
-/// the shared table goes with its reader when a reindex replaces it.
 /// </summary>
 internal sealed class TermLookup(IndexReader reader)
 {
-    /// <summary>Terms kept per snapshot; past it the table starts again (one seek more per term).</summary>
-    internal const int MaxSharedTerms = 50_000;
-
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Text), TermContext?>> Shared = [];
-
     private readonly IndexReaderContext _top = reader.Context;
     private readonly IList<AtomicReaderContext> _leaves = reader.Leaves;
     private readonly Dictionary<string, TermsEnum?[]> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Field, string Text), TermContext?> _contexts = [];
     private readonly BytesRef _bytes = new();
-    private readonly ConcurrentDictionary<(string Field, string Text), TermContext?> _shared =
-        Shared.GetValue(reader, static _ => new ConcurrentDictionary<(string Field, string Text), TermContext?>());
 
     /// <summary>The reader looked up.</summary>
     public IndexReader Reader => reader;
@@ -39,12 +27,6 @@ internal sealed class TermLookup(IndexReader reader)
     {
         if (_contexts.TryGetValue((field, text), out var cached))
         {
-            return cached;
-        }
-
-        if (_shared.TryGetValue((field, text), out cached))
-        {
-            _contexts[(field, text)] = cached;
             return cached;
         }
 
@@ -61,12 +43,6 @@ internal sealed class TermLookup(IndexReader reader)
         }
 
         _contexts[(field, text)] = context;
-        if (_shared.Count >= MaxSharedTerms)
-        {
-            _shared.Clear();
-        }
-
-        _shared.TryAdd((field, text), context);
         return context;
     }
 

@@ -131,28 +131,6 @@ public sealed class FuzzyExpansionTests : IDisposable
         }
     }
 
-    [Fact]
-    public void TermLookup_LaterQueryOnTheSameSnapshot_ReusesTheStatesAndAnotherSnapshotLooksUpItsOwn()
-    {
-        var word = _words.First(w => _reader.DocFreq(new Term(Body, w)) > 0);
-        var first = new TermLookup(_reader).Context(Body, word);
-
-        Assert.Same(first, new TermLookup(_reader).Context(Body, word));
-        Assert.Equal(Scores(new TermQuery(new Term(Body, word))), Scores(new TermLookup(_reader).Query(Body, word, 1f)!));
-
-        // A new snapshot (a reindex) with the word in one more document: its own statistics, not the kept ones.
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
-        {
-            writer.AddDocument([new StringField(Body, word, Field.Store.NO)]);
-        }
-
-        using var reopened = DirectoryReader.Open(_directory);
-        var later = new TermLookup(reopened).Context(Body, word);
-        Assert.NotSame(first, later);
-        Assert.Equal(first!.DocFreq + 1, later!.DocFreq);
-        Assert.Equal(reopened.DocFreq(new Term(Body, word)), later.DocFreq);
-    }
-
     private static string RandomWord(Random random)
     {
         var length = random.Next(3, 10);
