@@ -30,6 +30,9 @@ public abstract class BotState
     private readonly string _contextKey;
     private readonly ConcurrentDictionary<string, KeptValues> _kept = new(StringComparer.Ordinal);
 
+    /// <summary>About how many entries <see cref="_kept"/> holds (its own Count takes every lock of the dictionary).</summary>
+    private int _keptCount;
+
     protected BotState(IStorage storage, string contextKey)
     {
         _storage = storage ?? throw new ArgumentNullException(nameof(storage));
@@ -61,7 +64,7 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken);
-        var kept = _kept.TryRemove(key, out var keptValues) ? keptValues : null;
+        var kept = TakeKept(key);
         CachedState cached;
         if (items.TryGetValue(key, out var item))
         {
@@ -144,7 +147,7 @@ public abstract class BotState
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(_contextKey);
         var key = GetStorageKey(turnContext);
-        _kept.TryRemove(key, out _);
+        TakeKept(key);
         await _storage.DeleteAsync([key], cancellationToken);
     }
 
@@ -204,13 +207,22 @@ public abstract class BotState
             return;
         }
 
-        if (_kept.Count >= MaxKeptStates && !_kept.ContainsKey(key))
+        if (Volatile.Read(ref _keptCount) >= MaxKeptStates && !_kept.ContainsKey(key))
         {
             _kept.Clear();
+            Volatile.Write(ref _keptCount, 0);
         }
 
         var kept = new KeptValues(key, etag, cached.Values);
-        _kept[key] = kept;
+        if (_kept.TryAdd(key, kept))
+        {
+            Interlocked.Increment(ref _keptCount);
+        }
+        else
+        {
+            _kept[key] = kept;
+        }
+
         cached.Kept = kept;
     }
 
@@ -222,11 +234,26 @@ public abstract class BotState
     {
         if (cached.Kept is { } kept)
         {
-            _kept.TryRemove(KeyValuePair.Create(kept.Key, kept));
+            if (_kept.TryRemove(KeyValuePair.Create(kept.Key, kept)))
+            {
+                Interlocked.Decrement(ref _keptCount);
+            }
+
             cached.Kept = null;
         }
 
         return cached;
+    }
+
+    private KeptValues? TakeKept(string key)
+    {
+        if (!_kept.TryRemove(key, out var kept))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref _keptCount);
+        return kept;
     }
 
     private sealed record KeptValues(string Key, string ETag, Dictionary<string, object?> Values);

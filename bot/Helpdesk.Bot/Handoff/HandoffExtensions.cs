@@ -45,7 +45,11 @@ internal static class HandoffExtensions
         services.AddSingleton<ITranscriptBatchStore>(sp => sp.GetRequiredService<SqlHandoffStore>());
 
         // Transcripts are stored off the turn, in batches; drained when the host stops.
-        services.AddSingleton<QueuedTranscriptStore>();
+        services.AddSingleton(sp => new QueuedTranscriptStore(
+            sp.GetRequiredService<ITranscriptBatchStore>(),
+            sp.GetRequiredService<ILogger<QueuedTranscriptStore>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<StorageOptions>>().Value.WriteBehindMilliseconds)));
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<QueuedTranscriptStore>());
         services.AddHostedService(sp => sp.GetRequiredService<QueuedTranscriptStore>());
 

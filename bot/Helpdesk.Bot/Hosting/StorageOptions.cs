@@ -21,7 +21,8 @@ internal sealed class StorageOptions
 
     /// <summary>
     /// How long a conversation or user state change may wait before it is written to SQLite (all changes of that
-    /// window in one transaction); 0 writes each change before the turn ends. The bot process must be the only writer
+    /// window in one transaction); 0 writes each change before the turn ends. Transcript entries, always stored off
+    /// the turn, gather for the same window before their batch is written (0: each batch as soon as it is queued). The bot process must be the only writer
     /// of its SQLite file (one bot process per file). What a crash can lose is this window; a normal stop writes it.
     /// </summary>
     [Range(0, 1000, ErrorMessage = "Storage:WriteBehindMilliseconds must be between 0 and 1000.")]

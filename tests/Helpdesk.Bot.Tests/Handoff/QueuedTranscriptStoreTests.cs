@@ -2,6 +2,7 @@ using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Handoff.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Helpdesk.Bot.Tests.Handoff;
 
@@ -91,6 +92,53 @@ public sealed class QueuedTranscriptStoreTests : IDisposable
         Assert.Equal(3, store.Attempts);
     }
 
+    [Fact]
+    public async Task AppendAsync_WithBatchWindow_StoredTogetherOnceTheWindowPasses()
+    {
+        var store = new CountingStore(await CreateStoreAsync());
+        var time = new FakeTimeProvider(Now);
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance, time, TimeSpan.FromMilliseconds(20));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await queue.AppendAsync("webchat/c1", Now, true, Json(i), CancellationToken.None);
+        }
+
+        await Task.Delay(100);
+        Assert.Empty(await store.ReadAsync("webchat/c1", 10, CancellationToken.None));
+
+        await AdvanceUntilAsync(time, () => store.Batches.Count > 0);
+        Assert.Equal([5], store.Batches);
+        Assert.Equal(Enumerable.Range(0, 5).Select(Json), (await store.ReadAsync("webchat/c1", 10, CancellationToken.None)).Select(e => e.ActivityJson));
+    }
+
+    [Fact]
+    public async Task ReadAsync_DuringBatchWindow_DoesNotWaitForTheWindow()
+    {
+        var store = await CreateStoreAsync();
+        var time = new FakeTimeProvider(Now);
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance, time, TimeSpan.FromSeconds(30));
+        await queue.AppendAsync("webchat/c1", Now, true, Json(1), CancellationToken.None);
+
+        // The fake clock never moves: only the read itself can end the window.
+        var transcript = await queue.ReadAsync("webchat/c1", 10, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Json(1), Assert.Single(transcript).ActivityJson);
+    }
+
+    [Fact]
+    public async Task StopAsync_DuringBatchWindow_StoresWhatIsQueued()
+    {
+        var store = await CreateStoreAsync();
+        var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance, new FakeTimeProvider(Now), TimeSpan.FromSeconds(30));
+        await queue.AppendAsync("webchat/c1", Now, true, Json(1), CancellationToken.None);
+
+        await queue.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Json(1), Assert.Single(await store.ReadAsync("webchat/c1", 10, CancellationToken.None)).ActivityJson);
+        await queue.DisposeAsync();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -104,6 +152,53 @@ public sealed class QueuedTranscriptStoreTests : IDisposable
         var store = new SqlHandoffStore(new SqliteHandoffDialect(SqliteDatabase.ForFile(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"))));
         await store.EnsureCreatedAsync(CancellationToken.None);
         return store;
+    }
+
+    /// <summary>Moves the fake clock in small steps until <paramref name="done"/> (the writer's timer runs on the pool).</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> done)
+    {
+        for (var i = 0; i < 500 && !done(); i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Delay(10);
+        }
+
+        Assert.True(done(), "the condition was not met while the clock advanced");
+    }
+
+    /// <summary>A real store that records the size of each batch it is given.</summary>
+    private sealed class CountingStore(ITranscriptBatchStore inner) : ITranscriptBatchStore
+    {
+        private readonly List<int> _batches = [];
+
+        public IReadOnlyList<int> Batches
+        {
+            get
+            {
+                lock (_batches)
+                {
+                    return [.. _batches];
+                }
+            }
+        }
+
+        public Task AppendManyAsync(IReadOnlyList<TranscriptRecord> records, CancellationToken cancellationToken)
+        {
+            lock (_batches)
+            {
+                _batches.Add(records.Count);
+            }
+
+            return inner.AppendManyAsync(records, cancellationToken);
+        }
+
+        public Task AppendAsync(string conversationKey, DateTimeOffset at, bool inbound, string activityJson, CancellationToken cancellationToken) =>
+            inner.AppendAsync(conversationKey, at, inbound, activityJson, cancellationToken);
+
+        public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.DeleteBeforeAsync(cutoff, cancellationToken);
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationKey, int limit, CancellationToken cancellationToken) =>
+            inner.ReadAsync(conversationKey, limit, cancellationToken);
     }
 
     /// <summary>A real store whose first <c>failures</c> batch writes fail, as a briefly locked or unreachable database would.</summary>

@@ -5,7 +5,9 @@ namespace Helpdesk.Bot.Handoff.Store;
 /// <summary>
 /// Records transcripts off the turn: <see cref="AppendAsync"/> queues the (already redacted) entry and returns, and
 /// one background writer stores what is queued in batches — one transaction each, in the order appended — so a turn
-/// never waits for the database's single writer. Nothing is dropped: the queue is bounded (a full queue makes an
+/// never waits for the database's single writer. With a batch window, the writer lets entries gather that long after
+/// the first one arrives (fewer, larger transactions under load); a read, a deletion, a flush or the host stopping
+/// ends the wait at once. Nothing is dropped: the queue is bounded (a full queue makes an
 /// append wait), it is drained when the host stops, an append after that is written directly, and a failed batch is
 /// retried before it is given up (logged with the number of entries). Reads and deletions first wait until every
 /// entry queued before them is stored, so a reader sees all that was recorded before it asked.
@@ -25,12 +27,24 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _batchWindow;
     private readonly Task _writer;
 
-    public QueuedTranscriptStore(ITranscriptBatchStore store, ILogger<QueuedTranscriptStore> logger)
+    /// <summary>Completed to end the writer's batch window early (someone waits for the entries).</summary>
+    private volatile TaskCompletionSource _urgent = NewSignal();
+
+    /// <param name="store">Where the entries are stored.</param>
+    /// <param name="logger">Logs retried and lost batches.</param>
+    /// <param name="time">The clock of the batch window and the retry delays (default: the system clock).</param>
+    /// <param name="batchWindow">How long entries may gather before they are stored (zero: store what is queued at once).</param>
+    public QueuedTranscriptStore(ITranscriptBatchStore store, ILogger<QueuedTranscriptStore> logger, TimeProvider? time = null, TimeSpan batchWindow = default)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchWindow, TimeSpan.Zero);
+        _time = time ?? TimeProvider.System;
+        _batchWindow = batchWindow;
         _writer = Task.Run(WriteQueuedAsync);
     }
 
@@ -61,6 +75,7 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
         try
         {
             await _queue.Writer.WriteAsync(new Pending(null, stored), cancellationToken);
+            _urgent.TrySetResult();
         }
         catch (ChannelClosedException)
         {
@@ -78,12 +93,14 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
+        _urgent.TrySetResult();
         await _writer.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        _urgent.TrySetResult();
         await _writer;
     }
 
@@ -106,6 +123,10 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
         var flushes = new List<TaskCompletionSource>();
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
+            await GatherAsync(reader);
+
+            // Reset before draining: a flush whose marker is queued after this point signals the next round.
+            _urgent = NewSignal();
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
                 if (pending.Stored is { } stored)
@@ -128,6 +149,19 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
             flushes.Clear();
         }
     }
+
+    /// <summary>Waits the batch window, unless it is zero, the queue already holds a full batch, or someone waits.</summary>
+    private async Task GatherAsync(ChannelReader<Pending> reader)
+    {
+        if (_batchWindow <= TimeSpan.Zero || reader.Count >= MaxBatch || _urgent.Task.IsCompleted)
+        {
+            return;
+        }
+
+        await Task.WhenAny(Task.Delay(_batchWindow, _time, CancellationToken.None), _urgent.Task);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task StoreAsync(List<TranscriptRecord> batch)
     {
@@ -152,7 +186,7 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
                 }
 
                 LogRetry(batch.Count, ex.GetType().Name);
-                await Task.Delay(RetryDelays[attempt], CancellationToken.None);
+                await Task.Delay(RetryDelays[attempt], _time, CancellationToken.None);
             }
         }
     }
