@@ -18,5 +18,14 @@ internal static class StorageConditions
         }
     }
 
-    public static string NewETag() => Guid.NewGuid().ToString("N");
+    /// <summary>A random prefix per process, so ETags of different processes (or runs) never collide.</summary>
+    private static readonly string ProcessPrefix = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
+    private static long _sequence;
+
+    /// <summary>
+    /// A new ETag: unique per process (a counter) and across processes (a random 64-bit prefix). Cheaper than a new
+    /// GUID, which reads the kernel's random source every time; an ETag needs to be unique, not unguessable.
+    /// </summary>
+    public static string NewETag() => string.Create(null, stackalloc char[32], $"{ProcessPrefix}{Interlocked.Increment(ref _sequence):x16}");
 }
