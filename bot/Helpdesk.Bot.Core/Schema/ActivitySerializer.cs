@@ -43,6 +43,14 @@ public static class ActivitySerializer
 
     private static JsonSerializerOptions CreateOptions()
     {
+        var options = CreateBaseOptions();
+        options.Converters.Add(new ImmutableJsonValueConverterFactory(CreateBaseOptions(makeReadOnly: true)));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateBaseOptions(bool makeReadOnly = false)
+    {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -54,7 +62,11 @@ public static class ActivitySerializer
             // does, instead of \u escapes (smaller payloads, byte-faithful echoes). Pages that embed JSON encode it themselves.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        if (makeReadOnly)
+        {
+            options.MakeReadOnly(populateMissingResolver: true);
+        }
+
         return options;
     }
 }
