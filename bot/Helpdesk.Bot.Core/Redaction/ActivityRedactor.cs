@@ -53,11 +53,25 @@ public sealed class ActivityRedactor(ISecretRedactor redactor)
                         && (reader.ValueTextEquals("text") || reader.ValueTextEquals("value") || reader.ValueTextEquals("attachments") || reader.ValueTextEquals("speak")):
                         reader.Skip(); // the property and its value; the marker text is written at the end
                         break;
-                    case JsonTokenType.PropertyName:
+                    case JsonTokenType.PropertyName when reader.ValueIsEscaped:
                         writer.WritePropertyName(reader.GetString()!);
                         break;
+                    case JsonTokenType.PropertyName:
+                        writer.WritePropertyName(reader.ValueSpan);
+                        break;
                     case JsonTokenType.String:
-                        writer.WriteStringValue(redactor.Redact(reader.GetString()!, secrets));
+                        var text = reader.GetString()!;
+                        var redacted = redactor.Redact(text, secrets);
+                        if (ReferenceEquals(redacted, text))
+                        {
+                            // Unchanged: the token as the serializer wrote it (quotes included), not escaped again.
+                            writer.WriteRawValue(source.AsSpan(checked((int)reader.TokenStartIndex), reader.ValueSpan.Length + 2), skipInputValidation: true);
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(redacted);
+                        }
+
                         break;
                     case JsonTokenType.StartObject:
                         writer.WriteStartObject();

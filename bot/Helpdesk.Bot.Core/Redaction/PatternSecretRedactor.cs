@@ -58,7 +58,7 @@ public sealed class PatternSecretRedactor : ISecretRedactor
         var result = text;
         if (secrets is not null)
         {
-            foreach (var value in secrets.Values.OrderByDescending(v => v.Length))
+            foreach (var value in secrets.LongestFirst)
             {
                 result = result.Replace(value, RedactionMarker.Text, StringComparison.Ordinal);
             }
@@ -66,8 +66,7 @@ public sealed class PatternSecretRedactor : ISecretRedactor
 
         try
         {
-            // Non-ASCII text always runs them: the patterns ignore case the regex way (e.g. the Kelvin sign is a k).
-            if (!System.Text.Ascii.IsValid(result) || result.AsSpan().ContainsAny(BuiltInTriggers))
+            if (MayMatchBuiltIn(result))
             {
                 result = ReplaceAll(BuiltIn, result);
             }
@@ -79,6 +78,52 @@ public sealed class PatternSecretRedactor : ISecretRedactor
             // A pathological input: drop it rather than risk keeping a secret.
             return RedactionMarker.Text;
         }
+    }
+
+    /// <summary>
+    /// False only when no built-in pattern can match: the text holds no trigger, also after mapping each non-ASCII
+    /// letter that is a case variant of an ASCII one (the patterns ignore case the regex way: the Kelvin sign is a
+    /// "k", the long s an "s") to that ASCII letter. Other non-ASCII text (an em dash, accents, emoji) then skips the
+    /// patterns like ASCII text does.
+    /// </summary>
+    private static bool MayMatchBuiltIn(string text)
+    {
+        if (text.AsSpan().ContainsAny(BuiltInTriggers))
+        {
+            return true;
+        }
+
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return false;
+        }
+
+        var folded = string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = FoldToAscii(source[i]);
+            }
+        });
+        return folded.AsSpan().ContainsAny(BuiltInTriggers);
+    }
+
+    /// <summary>The ASCII letter <paramref name="c"/> is a case variant of, else <paramref name="c"/> itself.</summary>
+    internal static char FoldToAscii(char c)
+    {
+        if (char.IsAscii(c))
+        {
+            return c;
+        }
+
+        var lower = char.ToLowerInvariant(c);
+        if (char.IsAscii(lower))
+        {
+            return lower;
+        }
+
+        var upper = char.ToUpperInvariant(c);
+        return char.IsAscii(upper) ? upper : c;
     }
 
     private static Regex Create(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);

@@ -14,6 +14,7 @@ public sealed class TurnSecrets
     public const string TurnStateKey = "Helpdesk.Redaction.TurnSecrets";
 
     private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+    private string[]? _longestFirst;
 
     /// <summary>True when the incoming message answers a request for a secret: its text and value are never kept.</summary>
     public bool InboundIsSecret { get; set; }
@@ -23,6 +24,9 @@ public sealed class TurnSecrets
 
     /// <summary>Exact values to scrub from anything stored or logged this turn.</summary>
     public IReadOnlyCollection<string> Values => _values;
+
+    /// <summary>The values, longest first (a value inside a longer one is replaced after it), sorted once per change.</summary>
+    internal IReadOnlyList<string> LongestFirst => _longestFirst ??= [.. _values.OrderByDescending(v => v.Length)];
 
     /// <summary>The turn's secrets, created on first use.</summary>
     public static TurnSecrets For(ITurnContext turnContext)
@@ -50,7 +54,10 @@ public sealed class TurnSecrets
     {
         if (!string.IsNullOrEmpty(value) && value.Length >= 4)
         {
-            _values.Add(value);
+            if (_values.Add(value))
+            {
+                _longestFirst = null;
+            }
         }
     }
 }

@@ -105,4 +105,20 @@ public sealed class ActivityRedactorTests
         Assert.Equal("Grüße — café ✓ \"quoted\" <b>", JsonNode.Parse(text)!["text"]!.GetValue<string>());
         Assert.Equal(ActivitySerializer.Deserialize(ActivitySerializer.Serialize(_redactor.Redact(context, activity, inbound: true))).Text, ActivitySerializer.Deserialize(text).Text);
     }
+
+    [Fact]
+    public void RedactToJson_EscapedTextAndNames_WrittenAsTheSerializerWritesThem()
+    {
+        var activity = Activity.CreateMessage("line 1\nline\t2 \\ back \u0001 end");
+        activity.ChannelData = new Dictionary<string, object> { ["a\"b"] = "x\\y", ["plain"] = "otp=553311\n" };
+        var context = new TurnContext(new TestAdapter(), activity);
+
+        var text = _redactor.RedactToJson(context, activity, inbound: false);
+        var json = JsonNode.Parse(text)!;
+
+        Assert.Equal(activity.Text, json["text"]!.GetValue<string>());
+        Assert.Equal("x\\y", json["channelData"]!["a\"b"]!.GetValue<string>());
+        Assert.DoesNotContain("553311", text, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ActivitySerializer.Serialize(_redactor.Redact(context, activity, inbound: false))), json));
+    }
 }

@@ -46,6 +46,37 @@ public sealed class PatternSecretRedactorTests
         Assert.DoesNotContain("Zx81abcdef", result, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FoldToAscii_EveryCharTheCaseInsensitivePatternsTakeForAnAsciiLetter_MapsToAscii()
+    {
+        // The quick pre-check folds text before looking for triggers; any character the regex engine treats as an
+        // ASCII letter when ignoring case must fold to ASCII, or a secret written with it would skip the patterns.
+        var asciiLetter = new System.Text.RegularExpressions.Regex("^[a-z]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var missed = Enumerable.Range(128, char.MaxValue - 127).Select(i => (char)i)
+            .Where(c => asciiLetter.IsMatch(c.ToString()) && !char.IsAscii(PatternSecretRedactor.FoldToAscii(c)))
+            .Select(c => $"U+{(int)c:X4}")
+            .ToList();
+
+        Assert.Empty(missed);
+        Assert.Equal('k', PatternSecretRedactor.FoldToAscii('\u212A'));
+    }
+
+    [Theory]
+    [InlineData("Your password is Zx81-qq7 \u2014 change it soon", "Zx81-qq7")]
+    [InlineData("\u00DCbrigens: otp=553311 \u2705", "553311")]
+    [InlineData("\u00BFSecret: s3cr3t-value?", "s3cr3t-value")]
+    public void Redact_SecretInNonAsciiText_Removed(string text, string secret)
+    {
+        var result = _redactor.Redact(text);
+
+        Assert.DoesNotContain(secret, result, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I'm not sure which article fits \u2014 could you describe it?")]
+    [InlineData("Caf\u00E9 Wi-Fi won't connect \U0001F62C")]
+    public void Redact_OrdinaryNonAsciiText_Unchanged(string text) => Assert.Equal(text, _redactor.Redact(text));
+
     [Theory]
     [InlineData("my vpn keeps disconnecting")]
     [InlineData("what's the status of INC0010001")]
