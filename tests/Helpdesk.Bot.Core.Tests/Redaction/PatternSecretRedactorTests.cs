@@ -12,6 +12,9 @@ public sealed class PatternSecretRedactorTests
     [InlineData("open https://bot.example/reset?token=Zx81-abc_def&lang=en", "Zx81-abc_def")]
     [InlineData("my password is Hunter2Hunter2!", "Hunter2Hunter2!")]
     [InlineData("verification code: 493817", "493817")]
+    [InlineData("Your password is Zx81-qq7 \u2014 change it soon", "Zx81-qq7")] // non-ASCII text runs the patterns too
+    [InlineData("\u00DCbrigens: otp=553311 \u2705", "553311")]
+    [InlineData("\u00BFSecret: s3cr3t-value?", "s3cr3t-value")]
     public void Redact_SecretPattern_Removed(string text, string secret)
     {
         var result = _redactor.Redact(text);
@@ -59,17 +62,6 @@ public sealed class PatternSecretRedactorTests
 
         Assert.Empty(missed);
         Assert.Equal('k', PatternSecretRedactor.FoldToAscii('\u212A'));
-    }
-
-    [Theory]
-    [InlineData("Your password is Zx81-qq7 \u2014 change it soon", "Zx81-qq7")]
-    [InlineData("\u00DCbrigens: otp=553311 \u2705", "553311")]
-    [InlineData("\u00BFSecret: s3cr3t-value?", "s3cr3t-value")]
-    public void Redact_SecretInNonAsciiText_Removed(string text, string secret)
-    {
-        var result = _redactor.Redact(text);
-
-        Assert.DoesNotContain(secret, result, StringComparison.Ordinal);
     }
 
     [Theory]
