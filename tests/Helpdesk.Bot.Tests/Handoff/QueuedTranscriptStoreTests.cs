@@ -127,6 +127,24 @@ public sealed class QueuedTranscriptStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_MoreThanOneBatchQueuedDuringWindow_DoesNotWaitForTheWindow()
+    {
+        var store = await CreateStoreAsync();
+        var time = new FakeTimeProvider(Now);
+        await using var queue = new QueuedTranscriptStore(store, NullLogger<QueuedTranscriptStore>.Instance, time, TimeSpan.FromSeconds(30));
+        var count = QueuedTranscriptStore.MaxBatch * 3 + 5;
+        for (var i = 0; i < count; i++)
+        {
+            await queue.AppendAsync("webchat/c1", Now, true, Json(i), CancellationToken.None);
+        }
+
+        // The read's marker comes after three full batches: every round before it must skip the window too.
+        var transcript = await queue.ReadAsync("webchat/c1", 10_000, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(count, transcript.Count);
+    }
+
+    [Fact]
     public async Task StopAsync_DuringBatchWindow_StoresWhatIsQueued()
     {
         var store = await CreateStoreAsync();

@@ -34,6 +34,9 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
     /// <summary>Completed to end the writer's batch window early (someone waits for the entries).</summary>
     private volatile TaskCompletionSource _urgent = NewSignal();
 
+    /// <summary>Flush markers queued and not yet taken by the writer: while there are any, it does not wait.</summary>
+    private int _flushesQueued;
+
     /// <param name="store">Where the entries are stored.</param>
     /// <param name="logger">Logs retried and lost batches.</param>
     /// <param name="time">The clock of the batch window and the retry delays (default: the system clock).</param>
@@ -72,13 +75,20 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _flushesQueued);
         try
         {
             await _queue.Writer.WriteAsync(new Pending(null, stored), cancellationToken);
             _urgent.TrySetResult();
         }
-        catch (ChannelClosedException)
+        catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
         {
+            Interlocked.Decrement(ref _flushesQueued);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             // Stopping: the writer drains what is queued, then is done.
             await _writer.WaitAsync(cancellationToken);
             return;
@@ -132,6 +142,7 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
                 if (pending.Stored is { } stored)
                 {
                     flushes.Add(stored);
+                    Interlocked.Decrement(ref _flushesQueued);
                 }
                 else
                 {
@@ -150,10 +161,13 @@ internal sealed partial class QueuedTranscriptStore : ITranscriptStore, IHostedS
         }
     }
 
-    /// <summary>Waits the batch window, unless it is zero, the queue already holds a full batch, or someone waits.</summary>
+    /// <summary>
+    /// Waits the batch window, unless it is zero, the queue already holds a full batch, or someone waits for what is
+    /// queued (a flush marker in the queue, or a signal during the wait).
+    /// </summary>
     private async Task GatherAsync(ChannelReader<Pending> reader)
     {
-        if (_batchWindow <= TimeSpan.Zero || reader.Count >= MaxBatch || _urgent.Task.IsCompleted)
+        if (_batchWindow <= TimeSpan.Zero || reader.Count >= MaxBatch || Volatile.Read(ref _flushesQueued) > 0 || _urgent.Task.IsCompleted)
         {
             return;
         }
