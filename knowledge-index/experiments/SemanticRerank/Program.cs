@@ -48,6 +48,22 @@ foreach (var query in run.Queries)
 }
 
 Console.WriteLine(Invariant($"encoded {run.Queries.Count} queries one at a time: {clock.Elapsed.TotalMilliseconds / run.Queries.Count:0.00} ms per query"));
+var dump = Array.IndexOf(args, "--dump") is var d && d >= 0 && d + 1 < args.Length ? args[d + 1] : null;
+if (dump is not null)
+{
+    // One line per vector: kind<TAB>key<TAB>comma-separated floats (for offline fusion experiments).
+    using var writer = new StreamWriter(dump);
+    foreach (var (key, vector) in vectors)
+    {
+        writer.WriteLine(Invariant($"a\t{key}\t{string.Join(',', vector.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}"));
+    }
+
+    foreach (var query in run.Queries)
+    {
+        writer.WriteLine(Invariant($"q\t{query.Id}\t{string.Join(',', queryVectors[query.Text].Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}"));
+    }
+}
+
 Report("tuned (shipped)", (text, k) => run.RankTuned(text, k));
 Report("dense only", (text, k) => vectors.OrderByDescending(v => Cosine(queryVectors[text], v.Value)).Take(k).Select(v => v.Key).ToArray());
 foreach (var weight in new[] { 1f, 2f, 4f, 8f, 16f, 32f })
