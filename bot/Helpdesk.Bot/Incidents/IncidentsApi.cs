@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Helpdesk.Bot.Hosting;
 using Helpdesk.Skills.Troubleshooting.Incidents;
 
 namespace Helpdesk.Bot.Incidents;
 
 /// <summary>
 /// <c>/api/admin/incidents</c>: list, read, create, update and resolve the known incidents the bot tells users about,
-/// with how many people reported each one. Guarded by <see cref="AdminApiKeyFilter"/>; bad input is 400 with problem details.
+/// with how many people reported each one. Guarded by <see cref="AdminApiKeyFilter{TOptions}"/>; bad input is 400 with problem details.
 /// </summary>
 internal static partial class IncidentsApi
 {
@@ -17,7 +18,7 @@ internal static partial class IncidentsApi
 
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Route).AddEndpointFilter<AdminApiKeyFilter>();
+        var group = endpoints.MapGroup(Route).AddEndpointFilter<AdminApiKeyFilter<IncidentsOptions>>();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/", CreateAsync);

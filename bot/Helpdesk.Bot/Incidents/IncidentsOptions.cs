@@ -1,7 +1,9 @@
+using Helpdesk.Bot.Hosting;
+
 namespace Helpdesk.Bot.Incidents;
 
 /// <summary>Known incidents: the feed file and the admin API. Section <c>Incidents</c>.</summary>
-internal sealed class IncidentsOptions
+internal sealed class IncidentsOptions : IAdminApiKeyOptions
 {
     public const string SectionName = "Incidents";
 
@@ -24,5 +26,5 @@ internal sealed class IncidentsOptions
     public TimeSpan NotificationInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The shortest admin key accepted.</summary>
-    public const int MinimumKeyLength = 32;
+    public const int MinimumKeyLength = IAdminApiKeyOptions.MinimumKeyLength;
 }

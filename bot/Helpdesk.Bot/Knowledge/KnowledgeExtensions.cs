@@ -53,11 +53,12 @@ internal static class KnowledgeExtensions
         return builder;
     }
 
-    /// <summary>The article pages (<c>/kb/{id}</c>).</summary>
+    /// <summary>The article pages (<c>/kb/{id}</c>) and the feedback report for admins (<c>/api/admin/knowledge</c>).</summary>
     public static WebApplication MapKnowledgeApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapArticlePages();
+        app.MapKnowledgeAdminApi();
         return app;
     }
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Helpdesk.Bot.Hosting;
 using Helpdesk.Skills.Knowledge;
 
 namespace Helpdesk.Bot.Knowledge;
 
 /// <summary>The knowledge base the bot answers from. Section <c>Knowledge</c>; validated at start.</summary>
-internal sealed class KnowledgeOptions
+internal sealed class KnowledgeOptions : IAdminApiKeyOptions
 {
     public const string SectionName = "Knowledge";
 
@@ -46,4 +47,10 @@ internal sealed class KnowledgeOptions
     /// follow the built-in Direct Line's address, else relative.
     /// </summary>
     public string? ArticleBaseUrl { get; set; }
+
+    /// <summary>
+    /// The key callers of <c>/api/admin/knowledge</c> (the feedback report) send in <c>X-Api-Key</c>, 32+ characters.
+    /// Empty = that API is off (404), except in Development, where it answers callers on this machine only.
+    /// </summary>
+    public string? AdminApiKey { get; set; }
 }

@@ -1,8 +1,9 @@
+using Helpdesk.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Knowledge;
 
-/// <summary>Checks what data annotations cannot: the article folders exist and the base URL is an absolute http(s) URL.</summary>
+/// <summary>Checks what data annotations cannot: the article folders exist, the base URL is an absolute http(s) URL and an admin key is long enough.</summary>
 internal sealed class KnowledgeOptionsValidator(IHostEnvironment environment) : IValidateOptions<KnowledgeOptions>
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
@@ -22,6 +23,11 @@ internal sealed class KnowledgeOptionsValidator(IHostEnvironment environment) : 
             && (!Uri.TryCreate(options.ArticleBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             failures.Add($"Knowledge:ArticleBaseUrl must be an absolute http(s) URL such as https://help.contoso.com (got '{options.ArticleBaseUrl}').");
+        }
+
+        if (!string.IsNullOrEmpty(options.AdminApiKey) && options.AdminApiKey.Trim().Length < IAdminApiKeyOptions.MinimumKeyLength)
+        {
+            failures.Add($"Knowledge:AdminApiKey must be at least {IAdminApiKeyOptions.MinimumKeyLength} characters (a random key, e.g. from `openssl rand -base64 32`), or empty to switch the knowledge admin API off.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -7,6 +7,7 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 {
     private readonly Lock _gate = new();
     private readonly List<Row> _rows = [];
+    private readonly List<UnansweredQuestion> _unanswered = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -45,6 +46,39 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
                     .Select(g => new ArticleFeedbackSummary(g.Key, g.Last().Impression.ArticleTitle, g.Count(), g.Count(r => r.Helped == true), g.Count(r => r.Helped == false)))
                     .OrderByDescending(s => s.Shown)
                     .ThenBy(s => s.ArticleId, StringComparer.Ordinal),
+            ];
+            return Task.FromResult(summaries);
+        }
+    }
+
+    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        lock (_gate)
+        {
+            _unanswered.Add(question);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        lock (_gate)
+        {
+            IReadOnlyList<UnansweredQuestionSummary> summaries =
+            [
+                .. _unanswered
+                    .Where(q => since is null || q.AskedAt >= since)
+                    .GroupBy(q => QuestionKey.For(q.Query), StringComparer.Ordinal)
+                    .Select(g => (Key: g.Key, Summary: new UnansweredQuestionSummary(
+                        g.Last().Query, g.Count(), g.Min(q => q.AskedAt), g.Max(q => q.AskedAt), g.Max(q => q.BestConfidence))))
+                    .OrderByDescending(g => g.Summary.Times)
+                    .ThenByDescending(g => g.Summary.LastAskedAt)
+                    .ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Take(top)
+                    .Select(g => g.Summary),
             ];
             return Task.FromResult(summaries);
         }

@@ -8,7 +8,9 @@ namespace Helpdesk.Bot.Knowledge;
 /// <summary>
 /// Article feedback in the bot's SQLite database (table <c>kb_feedback</c>): one row per article shown for a
 /// question — when, on which channel, the redacted question, rank and confidence — and, once the user answered,
-/// whether it helped. Times are UTC ISO 8601 text, so they sort and compare as text.
+/// whether it helped; and one row per question no article answered (table <c>kb_unanswered</c>: when, channel, the
+/// redacted question, its <see cref="QuestionKey"/> and the best confidence reached). Times are UTC ISO 8601 text, so
+/// they sort and compare as text.
 /// </summary>
 internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 {
@@ -27,6 +29,15 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         );
         CREATE INDEX IF NOT EXISTS kb_feedback_article ON kb_feedback (article_id, shown_at);
         CREATE INDEX IF NOT EXISTS kb_feedback_shown ON kb_feedback (shown_at);
+        CREATE TABLE IF NOT EXISTS kb_unanswered (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            asked_at TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            query TEXT NOT NULL,
+            query_key TEXT NOT NULL,
+            best_confidence REAL NULL
+        );
+        CREATE INDEX IF NOT EXISTS kb_unanswered_asked ON kb_unanswered (asked_at);
         """;
 
     private readonly SqliteDatabase _database;
@@ -97,6 +108,63 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 
         return summaries;
     }
+
+    public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        await _schema.Value;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO kb_unanswered (asked_at, channel_id, query, query_key, best_confidence)
+            VALUES ($askedAt, $channel, $query, $key, $confidence)
+            """;
+        command.Parameters.AddWithValue("$askedAt", Format(question.AskedAt));
+        command.Parameters.AddWithValue("$channel", question.ChannelId);
+        command.Parameters.AddWithValue("$query", question.Query);
+        command.Parameters.AddWithValue("$key", QuestionKey.For(question.Query));
+        command.Parameters.AddWithValue("$confidence", question.BestConfidence is { } confidence ? confidence : DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        await _schema.Value;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        // The latest wording of each group: the row with the group's highest id (ids grow with time).
+        command.CommandText = """
+            WITH grouped AS (
+                SELECT query_key, COUNT(*) AS times, MIN(asked_at) AS first_at, MAX(asked_at) AS last_at,
+                       MAX(best_confidence) AS best, MAX(id) AS latest
+                FROM kb_unanswered
+                WHERE $since IS NULL OR asked_at >= $since
+                GROUP BY query_key)
+            SELECT u.query, g.times, g.first_at, g.last_at, g.best
+            FROM grouped g JOIN kb_unanswered u ON u.id = g.latest
+            ORDER BY g.times DESC, g.last_at DESC, g.query_key
+            LIMIT $top
+            """;
+        command.Parameters.AddWithValue("$since", since is { } value ? Format(value) : DBNull.Value);
+        command.Parameters.AddWithValue("$top", top);
+        var summaries = new List<UnansweredQuestionSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            summaries.Add(new UnansweredQuestionSummary(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                Parse(reader.GetString(2)),
+                Parse(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+        }
+
+        return summaries;
+    }
+
+    private static DateTimeOffset Parse(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

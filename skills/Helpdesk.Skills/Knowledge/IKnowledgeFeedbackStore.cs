@@ -2,7 +2,7 @@ namespace Helpdesk.Skills.Knowledge;
 
 /// <summary>
 /// Where the bot records which article it showed for which question and whether it helped — for KPIs (deflection,
-/// helpful rate per article) and for tuning the search. Queries are stored redacted.
+/// helpful rate per article), for finding the questions no article answers, and for tuning the search. Queries are stored redacted.
 /// </summary>
 public interface IKnowledgeFeedbackStore
 {
@@ -17,4 +17,13 @@ public interface IKnowledgeFeedbackStore
 
     /// <summary>Per article: how often it was shown and how often it helped or did not, since <paramref name="since"/> (all time when null).</summary>
     Task<IReadOnlyList<ArticleFeedbackSummary>> SummarizeAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>Records a question no article answered confidently.</summary>
+    Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The questions asked most often without a confident article since <paramref name="since"/> (all time when
+    /// null), grouped by <see cref="QuestionKey"/>; at most <paramref name="top"/>, most asked first.
+    /// </summary>
+    Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken);
 }

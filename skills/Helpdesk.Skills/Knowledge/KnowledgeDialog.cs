@@ -26,7 +26,8 @@ namespace Helpdesk.Skills.Knowledge;
 /// times out or fails is dropped for the card, and when the model says the passages don't cover the question the card
 /// says it is only the closest match. The yes/no loop is the same either way.
 /// Hits below <see cref="KnowledgeSettings.ConfidenceThreshold"/> are never shown. Every article shown and every
-/// answer is recorded in the case file and the feedback store (query redacted). Started with a
+/// answer is recorded in the case file and the feedback store (query redacted), and so is each question no article
+/// answered (except a message the bot expected to be a secret). Started with a
 /// <see cref="KnowledgeRequest"/>; with no query it asks for one first.
 /// </summary>
 public sealed class KnowledgeDialog : ComponentDialog
@@ -178,6 +179,14 @@ public sealed class KnowledgeDialog : ComponentDialog
 
         var caseFile = await _caseFiles.GetAsync(step.Context, cancellationToken);
         caseFile.AddStep(CaseSource, "Searched the help articles: no article fits", redacted, _time.GetUtcNow());
+        if (!step.Context.InboundIsSecret())
+        {
+            var hits = ScoreForTurn(step.Context, query);
+            double? best = hits.Count > 0 ? hits.Max(h => h.Confidence) : null;
+            await _feedback.RecordUnansweredAsync(
+                new UnansweredQuestion(redacted, step.Context.Activity.ChannelId ?? "unknown", best, _time.GetUtcNow()), cancellationToken);
+        }
+
         misses.Count++;
         misses.Queries.Add(redacted);
         if (misses.Queries.Count > KeptMissQueries)

@@ -65,16 +65,16 @@ public sealed class IncidentsApiTests : IDisposable
         using var created = await SendAsync(host, HttpMethod.Post, Route, new { id = "INC0012345", service = "VPN", title = "VPN failing in Europe", eta = "2026-12-01T11:00:00Z", details = "Use the hotspot" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"{Route}/INC0012345", created.Headers.Location?.ToString());
-        var body = await Json(created);
+        var body = await HelpdeskTestHost.JsonAsync(created);
         Assert.Equal("vpn", body.GetProperty("service").GetString());
         Assert.Equal("investigating", body.GetProperty("status").GetString());
         Assert.Equal("api", body.GetProperty("source").GetString());
         Assert.Equal(host.Time.GetUtcNow(), body.GetProperty("updated").GetDateTimeOffset());
 
         using var list = await SendAsync(host, HttpMethod.Get, Route);
-        Assert.Equal("INC0012345", Assert.Single((await Json(list)).EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal("INC0012345", Assert.Single((await HelpdeskTestHost.JsonAsync(list)).EnumerateArray()).GetProperty("id").GetString());
         using var one = await SendAsync(host, HttpMethod.Get, $"{Route}/inc0012345");
-        Assert.Equal("VPN failing in Europe", (await Json(one)).GetProperty("title").GetString());
+        Assert.Equal("VPN failing in Europe", (await HelpdeskTestHost.JsonAsync(one)).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class IncidentsApiTests : IDisposable
 
         using var created = await SendAsync(host, HttpMethod.Post, Route, new { service = "email", title = "Mail delays" });
 
-        Assert.Matches("^INC-[0-9A-F]{10}$", (await Json(created)).GetProperty("id").GetString());
+        Assert.Matches("^INC-[0-9A-F]{10}$", (await HelpdeskTestHost.JsonAsync(created)).GetProperty("id").GetString());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class IncidentsApiTests : IDisposable
         using var response = await SendAsync(host, HttpMethod.Post, Route, new { id = "bad id!", service = "VPN service", status = "panicking", title = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await Json(response);
+        var problem = await HelpdeskTestHost.JsonAsync(response);
         Assert.Equal(["id", "service", "status", "title"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
@@ -135,19 +135,19 @@ public sealed class IncidentsApiTests : IDisposable
 
         using var updated = await SendAsync(host, HttpMethod.Patch, $"{Route}/INC2", new { status = "identified", clearEta = true, details = "Fix being deployed" });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        var body = await Json(updated);
+        var body = await HelpdeskTestHost.JsonAsync(updated);
         Assert.Equal("identified", body.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("eta").ValueKind);
         Assert.Equal(host.Time.GetUtcNow(), body.GetProperty("updated").GetDateTimeOffset());
 
         using var resolved = await SendAsync(host, HttpMethod.Post, $"{Route}/INC2/resolve");
-        Assert.Equal("resolved", (await Json(resolved)).GetProperty("status").GetString());
+        Assert.Equal("resolved", (await HelpdeskTestHost.JsonAsync(resolved)).GetProperty("status").GetString());
         Assert.Equal([IncidentStatus.Identified, IncidentStatus.Resolved], _notifier.Changes.Select(c => c.Incident.Status));
 
         using var active = await SendAsync(host, HttpMethod.Get, Route);
-        Assert.Empty((await Json(active)).EnumerateArray());
+        Assert.Empty((await HelpdeskTestHost.JsonAsync(active)).EnumerateArray());
         using var all = await SendAsync(host, HttpMethod.Get, Route + "?all=true");
-        Assert.Single((await Json(all)).EnumerateArray());
+        Assert.Single((await HelpdeskTestHost.JsonAsync(all)).EnumerateArray());
     }
 
     [Fact]
@@ -174,12 +174,12 @@ public sealed class IncidentsApiTests : IDisposable
         await using var host = Host(feed);
 
         using var list = await SendAsync(host, HttpMethod.Get, Route);
-        var item = Assert.Single((await Json(list)).EnumerateArray());
+        var item = Assert.Single((await HelpdeskTestHost.JsonAsync(list)).EnumerateArray());
         Assert.Equal("feed", item.GetProperty("source").GetString());
 
         using var patch = await SendAsync(host, HttpMethod.Patch, $"{Route}/INC-FEED", new { status = "resolved" });
         Assert.Equal(HttpStatusCode.Conflict, patch.StatusCode);
-        Assert.Contains("feed file", (await Json(patch)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("feed file", (await HelpdeskTestHost.JsonAsync(patch)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class IncidentsApiTests : IDisposable
 
         await using var restarted = Host();
         using var one = await SendAsync(restarted, HttpMethod.Get, $"{Route}/INC-VPN");
-        var body = await Json(one);
+        var body = await HelpdeskTestHost.JsonAsync(one);
         Assert.Equal((1, 1, 1), (body.GetProperty("reporters").GetInt32(), body.GetProperty("reports").GetInt32(), body.GetProperty("subscribers").GetInt32()));
     }
 
@@ -221,12 +221,5 @@ public sealed class IncidentsApiTests : IDisposable
         }
 
         return await host.Client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.False(string.IsNullOrEmpty(text), $"empty body with {(int)response.StatusCode}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

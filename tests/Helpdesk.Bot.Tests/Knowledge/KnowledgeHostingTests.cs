@@ -58,6 +58,7 @@ public sealed class KnowledgeHostingTests : IDisposable
     [InlineData("Knowledge:ResultsPerPage", "0", "Knowledge:ResultsPerPage must be between 1 and 5.")]
     [InlineData("Knowledge:ArticleBaseUrl", "ftp://help.contoso.com", "Knowledge:ArticleBaseUrl must be an absolute http(s) URL")]
     [InlineData("Knowledge:IndexDirectory", "", "Knowledge:IndexDirectory is required")]
+    [InlineData("Knowledge:AdminApiKey", "too-short-key", "Knowledge:AdminApiKey must be at least 32 characters")]
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string message)
     {
         using var factory = Factory(("Storage:Provider", "Memory"), (key, value));

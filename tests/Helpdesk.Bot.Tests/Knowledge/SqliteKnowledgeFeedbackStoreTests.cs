@@ -31,6 +31,59 @@ public sealed class SqliteKnowledgeFeedbackStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(name, ',') FROM pragma_table_info('kb_feedback')";
         Assert.Equal("id,shown_at,channel_id,query,article_id,article_title,rank,confidence,helped,answered_at", await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT group_concat(name, ',') FROM pragma_table_info('kb_unanswered')";
+        Assert.Equal("id,asked_at,channel_id,query,query_key,best_confidence", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task RecordUnanswered_SameQuestionAskedDifferently_GroupedWithLatestWording()
+    {
+        var store = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        await store.InitializeAsync(CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("How do I book parking?", "webchat", 0.25, T0), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("expense report stuck", "webchat", null, T0.AddMinutes(1)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("how do i  book parking", "msteams", null, T0.AddMinutes(2)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("HOW DO I BOOK PARKING", "slack", 0.4, T0.AddMinutes(3)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("canteen menu", "webchat", null, T0.AddMinutes(4)), CancellationToken.None);
+
+        var all = await store.SummarizeUnansweredAsync(null, 10, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new UnansweredQuestionSummary("HOW DO I BOOK PARKING", 3, T0, T0.AddMinutes(3), 0.4),
+                new UnansweredQuestionSummary("canteen menu", 1, T0.AddMinutes(4), T0.AddMinutes(4), null),
+                new UnansweredQuestionSummary("expense report stuck", 1, T0.AddMinutes(1), T0.AddMinutes(1), null),
+            ],
+            all);
+        Assert.Equal(["HOW DO I BOOK PARKING"], (await store.SummarizeUnansweredAsync(null, 1, CancellationToken.None)).Select(s => s.Question));
+        var recent = await store.SummarizeUnansweredAsync(T0.AddMinutes(2), 10, CancellationToken.None);
+        Assert.Equal([("HOW DO I BOOK PARKING", 2, T0.AddMinutes(2)), ("canteen menu", 1, T0.AddMinutes(4))], recent.Select(s => (s.Question, s.Times, s.FirstAskedAt)));
+    }
+
+    [Fact]
+    public async Task RecordUnanswered_MemoryStore_SameReportAsSqlite()
+    {
+        var sqlite = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        var memory = new MemoryKnowledgeFeedbackStore();
+        await sqlite.InitializeAsync(CancellationToken.None);
+        UnansweredQuestion[] questions =
+        [
+            new("vpn portal gone?", "webchat", 0.1, T0),
+            new("where is the vpn portal", "webchat", null, T0.AddMinutes(1)),
+            new("VPN portal gone", "msteams", 0.3, T0.AddMinutes(2)),
+            new("where is the vpn portal", "slack", 0.2, T0.AddMinutes(3)),
+            new("new laptop when", "webchat", null, T0.AddMinutes(4)),
+        ];
+        foreach (var question in questions)
+        {
+            await sqlite.RecordUnansweredAsync(question, CancellationToken.None);
+            await memory.RecordUnansweredAsync(question, CancellationToken.None);
+        }
+
+        foreach (var (since, top) in new (DateTimeOffset?, int)[] { (null, 10), (null, 2), (T0.AddMinutes(1), 10) })
+        {
+            Assert.Equal(await sqlite.SummarizeUnansweredAsync(since, top, CancellationToken.None), await memory.SummarizeUnansweredAsync(since, top, CancellationToken.None));
+        }
     }
 
     [Fact]

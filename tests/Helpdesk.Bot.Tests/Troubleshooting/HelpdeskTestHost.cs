@@ -124,6 +124,14 @@ internal sealed class HelpdeskTestHost : IAsyncDisposable
     public static string Texts(IReadOnlyList<JsonElement> replies) =>
         string.Join("\n---\n", replies.Select(r => r.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
 
+    /// <summary>The response body as JSON; fails the test on an empty body.</summary>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.False(string.IsNullOrEmpty(text), $"empty body with {(int)response.StatusCode}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -262,6 +262,53 @@ public sealed class KnowledgeDialogTests
     }
 
     [Fact]
+    public async Task Question_NoConfidentArticle_RecordedAsUnansweredForTheReport()
+    {
+        var harness = new KnowledgeDialogHarness();
+
+        await harness.Flow()
+            .Send("recipe for chocolate cake")
+            .AssertReply(KnowledgeTexts.NotFound)
+            .Send("printer is offline")
+            .AssertReply(_ => { }, "card")
+            .AssertReply(KnowledgeTexts.DidThisSolveIt)
+            .StartTestAsync();
+
+        var unanswered = Assert.Single(harness.Feedback.Unanswered);
+        Assert.Equal(("recipe for chocolate cake", ChannelIds.Test, harness.Time.GetUtcNow()), (unanswered.Query, unanswered.ChannelId, unanswered.AskedAt));
+        Assert.True(unanswered.BestConfidence is null || unanswered.BestConfidence < KnowledgeSettings.DefaultConfidenceThreshold, $"best confidence {unanswered.BestConfidence}");
+    }
+
+    [Fact]
+    public async Task Question_UnansweredWithASecret_RecordedRedacted()
+    {
+        var harness = new KnowledgeDialogHarness();
+
+        await harness.Flow()
+            .Send("purple elephants dancing, my password is Hunter2")
+            .AssertReply(KnowledgeTexts.NotFound)
+            .StartTestAsync();
+
+        var query = Assert.Single(harness.Feedback.Unanswered).Query;
+        Assert.DoesNotContain("Hunter2", query, StringComparison.Ordinal);
+        Assert.Contains(RedactionMarker.Text, query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Question_UnansweredThatWasExpectedToBeASecret_NotRecorded()
+    {
+        var harness = new KnowledgeDialogHarness();
+        harness.Adapter.Use(new InboundSecret("zxcv qwer"));
+
+        await harness.Flow()
+            .Send("zxcv qwer")
+            .AssertReply(KnowledgeTexts.NotFound)
+            .StartTestAsync();
+
+        Assert.Empty(harness.Feedback.Unanswered);
+    }
+
+    [Fact]
     public async Task Question_JunkTwiceInARow_OffersAPersonAndYesEscalates()
     {
         var harness = new KnowledgeDialogHarness();

@@ -6,8 +6,11 @@ namespace Helpdesk.Skills.Tests.Knowledge;
 public sealed class RecordingFeedbackStore : IKnowledgeFeedbackStore
 {
     private readonly List<(ArticleImpression Impression, bool? Helped)> _rows = [];
+    private readonly List<UnansweredQuestion> _unanswered = [];
 
     public IReadOnlyList<(ArticleImpression Impression, bool? Helped)> Rows => _rows;
+
+    public IReadOnlyList<UnansweredQuestion> Unanswered => _unanswered;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -28,5 +31,19 @@ public sealed class RecordingFeedbackStore : IKnowledgeFeedbackStore
         [
             .. _rows.GroupBy(r => r.Impression.ArticleId)
                 .Select(g => new ArticleFeedbackSummary(g.Key, g.Last().Impression.ArticleTitle, g.Count(), g.Count(r => r.Helped == true), g.Count(r => r.Helped == false))),
+        ]);
+
+    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    {
+        _unanswered.Add(question);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UnansweredQuestionSummary>>(
+        [
+            .. _unanswered.GroupBy(q => QuestionKey.For(q.Query))
+                .Select(g => new UnansweredQuestionSummary(g.Last().Query, g.Count(), g.First().AskedAt, g.Last().AskedAt, g.Max(q => q.BestConfidence)))
+                .Take(top),
         ]);
 }

@@ -3,13 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Bot.Incidents;
+namespace Helpdesk.Bot.Hosting;
 
 /// <summary>
-/// Guards the admin API: the caller must send the configured key in <c>X-Api-Key</c> (compared in constant time);
-/// without a configured key the API doesn't exist (404) — except in Development, for callers on this machine.
+/// Guards an admin API: the caller must send the key configured in <typeparamref name="TOptions"/> in <c>X-Api-Key</c>
+/// (compared in constant time); without a configured key the API doesn't exist (404) — except in Development, for
+/// callers on this machine. Each feature has its own key, so a key for one admin API opens no other.
 /// </summary>
-internal sealed class AdminApiKeyFilter(IOptions<IncidentsOptions> options, IHostEnvironment environment, ILogger<AdminApiKeyFilter> logger) : IEndpointFilter
+internal sealed class AdminApiKeyFilter<TOptions>(IOptions<TOptions> options, IHostEnvironment environment, ILogger<AdminApiKeyFilter<TOptions>> logger) : IEndpointFilter
+    where TOptions : class, IAdminApiKeyOptions
 {
     public const string HeaderName = "X-Api-Key";
 
