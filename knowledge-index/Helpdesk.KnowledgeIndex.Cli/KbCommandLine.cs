@@ -57,7 +57,7 @@ internal static class KbCommandLine
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is CommandFailedException or IndexNotFoundException or IndexBusyException
-            or DirectoryNotFoundException or FileNotFoundException or FormatException)
+            or DirectoryNotFoundException or FileNotFoundException or FormatException or InvalidDataException)
         {
             stderr.WriteLine($"kb {command.Name}: {ex.Message}");
             return ExitCodes.Failed;

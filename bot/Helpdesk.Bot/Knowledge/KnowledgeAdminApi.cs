@@ -1,11 +1,13 @@
 using System.Globalization;
 using Helpdesk.Bot.Hosting;
+using Helpdesk.KnowledgeIndex.Search;
 using Helpdesk.Skills.Knowledge;
 
 namespace Helpdesk.Bot.Knowledge;
 
 /// <summary>
-/// <c>/api/admin/knowledge</c>: the article feedback report for IT admins (<see cref="KnowledgeFeedbackReport"/>).
+/// <c>/api/admin/knowledge</c>: the article feedback report for IT admins (<see cref="KnowledgeFeedbackReport"/>) and
+/// the users' answers as relevance judgments for <c>kb eval</c> / <c>kb tune</c> (<see cref="KnowledgeJudgments"/>).
 /// Guarded by <see cref="AdminApiKeyFilter{TOptions}"/> with <c>Knowledge:AdminApiKey</c>; bad input is 400 with
 /// problem details. Questions in it are the redacted ones the feedback store keeps.
 /// </summary>
@@ -23,12 +25,36 @@ internal static class KnowledgeAdminApi
     public const int MaxDays = 3660;
 
     private const int NeedsAttentionMinAnswers = 2;
+    private const string QueriesFormat = "queries";
+    private const string QrelsFormat = "qrels";
 
     public static IEndpointRouteBuilder MapKnowledgeAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Route).AddEndpointFilter<AdminApiKeyFilter<KnowledgeOptions>>();
         group.MapGet("/feedback", FeedbackAsync);
+        group.MapGet("/judgments", JudgmentsAsync);
         return endpoints;
+    }
+
+    private static async Task<IResult> JudgmentsAsync(
+        string? format, string? since, string? days, IKnowledgeFeedbackStore store, IKnowledgeSearch search, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var from = ParsePeriod(since, days, time.GetUtcNow(), errors);
+        if (format is not (QueriesFormat or QrelsFormat))
+        {
+            errors["format"] = [$"Give format={QueriesFormat} (the queries file) or format={QrelsFormat} (the judgments) (got '{format}')."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The export request is not valid");
+        }
+
+        var queries = KnowledgeJudgments.Build(await store.ListAnswersAsync(from, cancellationToken), id => search.GetArticle(id)?.Path);
+        return format == QueriesFormat
+            ? Results.Text(KnowledgeJudgments.QueriesFile(queries), "text/tab-separated-values; charset=utf-8")
+            : Results.Text(KnowledgeJudgments.QrelsFile(queries), "text/plain; charset=utf-8");
     }
 
     private static async Task<IResult> FeedbackAsync(

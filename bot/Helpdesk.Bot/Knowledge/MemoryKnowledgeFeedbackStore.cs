@@ -51,6 +51,20 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         }
     }
 
+    public Task<IReadOnlyList<ArticleAnswer>> ListAnswersAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ArticleAnswer> answers =
+            [
+                .. _rows
+                    .Where(r => r.Helped is not null && (since is null || r.Impression.ShownAt >= since))
+                    .Select(r => new ArticleAnswer(r.Impression.Query, r.Impression.ArticleId, r.Helped!.Value)),
+            ];
+            return Task.FromResult(answers);
+        }
+    }
+
     public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);

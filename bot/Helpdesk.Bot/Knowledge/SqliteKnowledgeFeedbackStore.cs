@@ -109,6 +109,27 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         return summaries;
     }
 
+    public async Task<IReadOnlyList<ArticleAnswer>> ListAnswersAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await _schema.Value;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT query, article_id, helped FROM kb_feedback
+            WHERE helped IS NOT NULL AND ($since IS NULL OR shown_at >= $since)
+            ORDER BY id
+            """;
+        command.Parameters.AddWithValue("$since", since is { } value ? Format(value) : DBNull.Value);
+        var answers = new List<ArticleAnswer>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            answers.Add(new ArticleAnswer(reader.GetString(0), reader.GetString(1), reader.GetInt32(2) == 1));
+        }
+
+        return answers;
+    }
+
     public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -30,13 +30,13 @@ internal sealed class BenchCommand : IKbCommand
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], [ReuseOption]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.RepositoryOptions, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], [ReuseOption]);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
         var slowest = parsed.Int(SlowestOption, 0, 0, 100);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
-        var sets = EvalSetsResolver.Resolve(parsed);
+        var sets = EvalSetsResolver.Resolve(parsed, allowCustom: false);
         var corpusDirectory = sets.First(s => s.Name == "corpus").ArticlesDirectory;
         var workRoot = parsed.Value(WorkDirOption) ?? Path.Combine(Path.GetTempPath(), $"kb-bench-{Environment.ProcessId}");
         var dump = parsed.Value(DumpOption);

@@ -17,9 +17,10 @@ internal sealed class EvalCommand : IKbCommand
     public string Name => "eval";
 
     public string Usage =>
-        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--per-query] [--json] [--runs <dir>] [--set Name=value,...]\n" +
+        "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--queries <f> --qrels <f> --articles <dirs>] [--per-query] [--json] [--runs <dir>] [--set Name=value,...]\n" +
         "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles);\n" +
-        "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval";
+        "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval\n" +
+        EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {

@@ -16,8 +16,9 @@ internal sealed class TuneCommand : IKbCommand
     public string Name => "tune";
 
     public string Usage =>
-        "  kb tune [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--rounds N] [--set Name=value,...]\n" +
-        "      search ranking parameters on the tuning half of the labeled sets; reports both halves";
+        "  kb tune [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--queries <f> --qrels <f> --articles <dirs>] [--rounds N] [--set Name=value,...]\n" +
+        "      search ranking parameters on the tuning half of the labeled sets; reports both halves\n" +
+        EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {

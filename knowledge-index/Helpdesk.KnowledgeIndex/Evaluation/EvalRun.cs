@@ -54,14 +54,14 @@ public sealed class EvalRun : IDisposable
     public static EvalRun Create(EvalSet set, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var articles = ArticleLoader.Load([set.ArticlesDirectory]).Articles;
+        var articles = ArticleLoader.Load([set.ArticlesDirectory, .. set.MoreArticleDirectories]).Articles;
         var queries = QueryFile.Load(set.QueriesFile);
         var qrels = Qrels.Load(set.QrelsFile);
         var paths = articles.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
         var missing = qrels.QueryIds.SelectMany(q => qrels.For(q).Keys).Where(p => !paths.Contains(p)).Distinct().ToArray();
         if (missing.Length > 0)
         {
-            throw new InvalidDataException($"{set.QrelsFile}: {missing.Length} judged articles are not in {set.ArticlesDirectory}, e.g. {missing[0]}");
+            throw new InvalidDataException($"{set.QrelsFile}: {missing.Length} judged articles are not in {string.Join(", ", [set.ArticlesDirectory, .. set.MoreArticleDirectories])}, e.g. {missing[0]}");
         }
 
         var baseline = new BaselineIndex(articles);

@@ -7,6 +7,9 @@ namespace Helpdesk.KnowledgeIndex.Evaluation;
 /// <param name="QrelsFile">TREC qrels file.</param>
 public sealed record EvalSet(string Name, string ArticlesDirectory, string QueriesFile, string QrelsFile)
 {
+    /// <summary>More article directories searched with <see cref="ArticlesDirectory"/> (each article's path is relative to its own).</summary>
+    public IReadOnlyList<string> MoreArticleDirectories { get; init; } = [];
+
     /// <summary>The two sets of this repository: the shared corpus and the project's own articles.</summary>
     public static IReadOnlyList<EvalSet> ForRepository(RepositoryPaths paths)
     {

@@ -19,7 +19,7 @@ public static class QuerySplit
     public static string Of(string queryId)
     {
         ArgumentNullException.ThrowIfNull(queryId);
-        var digits = new string(queryId.Reverse().TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
-        return digits.Length > 0 && int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) % 2 == 1 ? Tune : HeldOut;
+        // The number's parity is its last digit's, however long the number (feedback exports use 12 digits).
+        return queryId.Length > 0 && char.IsAsciiDigit(queryId[^1]) && (queryId[^1] - '0') % 2 == 1 ? Tune : HeldOut;
     }
 }

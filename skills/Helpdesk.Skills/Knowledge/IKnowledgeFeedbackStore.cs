@@ -18,6 +18,9 @@ public interface IKnowledgeFeedbackStore
     /// <summary>Per article: how often it was shown and how often it helped or did not, since <paramref name="since"/> (all time when null).</summary>
     Task<IReadOnlyList<ArticleFeedbackSummary>> SummarizeAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 
+    /// <summary>Every yes/no answer given about an article shown since <paramref name="since"/> (all time when null), oldest first.</summary>
+    Task<IReadOnlyList<ArticleAnswer>> ListAnswersAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
     /// <summary>Records a question no article answered confidently.</summary>
     Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken);
 

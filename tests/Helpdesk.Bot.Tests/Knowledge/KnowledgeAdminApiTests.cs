@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Helpdesk.Bot.Tests.Troubleshooting;
+using Helpdesk.KnowledgeIndex.Evaluation;
 using Helpdesk.Skills.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -140,6 +141,55 @@ public sealed class KnowledgeAdminApiTests : IDisposable
         using var response = await GetAsync(host, Route);
         var unanswered = Assert.Single((await HelpdeskTestHost.JsonAsync(response)).GetProperty("unanswered").EnumerateArray());
         Assert.Equal(("purple elephants dancing on the roof", 1), (unanswered.GetProperty("question").GetString(), unanswered.GetProperty("times").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Judgments_ExportedFiles_ScoreTheSearchWithKbEval()
+    {
+        await using var host = Host();
+        var store = host.Services.GetRequiredService<IKnowledgeFeedbackStore>();
+        var t0 = host.Time.GetUtcNow();
+        async Task AnswerAsync(string query, string articleId, bool helped) =>
+            await store.RecordFeedbackAsync(
+                await store.RecordShownAsync(new ArticleImpression(articleId, articleId, query, "webchat", 1, 0.8, t0), CancellationToken.None), helped, t0, CancellationToken.None);
+        await AnswerAsync("vpn keeps dropping every few minutes", "vpn-keeps-disconnecting", helped: true);
+        await AnswerAsync("vpn keeps dropping every few minutes", "vpn-wont-connect", helped: false);
+        await AnswerAsync("printer says offline", "printer-offline", helped: true);
+        await AnswerAsync("printer says offline", "no-longer-indexed", helped: true);
+        await AnswerAsync("nothing helped here", "vpn-wont-connect", helped: false);
+
+        using var queriesResponse = await GetAsync(host, "/api/admin/knowledge/judgments?format=queries");
+        using var qrelsResponse = await GetAsync(host, "/api/admin/knowledge/judgments?format=qrels&days=7");
+
+        Assert.Equal(HttpStatusCode.OK, queriesResponse.StatusCode);
+        Assert.Equal("text/tab-separated-values", queriesResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, qrelsResponse.StatusCode);
+        var directory = Directory.CreateDirectory(Path.Combine(_data, "export")).FullName;
+        var queriesFile = Path.Combine(directory, "feedback-queries.tsv");
+        var qrelsFile = Path.Combine(directory, "feedback-qrels.txt");
+        await File.WriteAllTextAsync(queriesFile, await queriesResponse.Content.ReadAsStringAsync());
+        await File.WriteAllTextAsync(qrelsFile, await qrelsResponse.Content.ReadAsStringAsync());
+        var repository = RepositoryPaths.Find(AppContext.BaseDirectory)!;
+        using var run = EvalRun.Create(new EvalSet("feedback", repository.OwnArticles, queriesFile, qrelsFile), host.Time);
+
+        Assert.Equal(["printer says offline", "vpn keeps dropping every few minutes"], run.Queries.Select(q => q.Text).Order(StringComparer.Ordinal));
+        var scores = run.ScoreTuned();
+        Assert.Equal(2, scores.Count);
+        Assert.All(scores, s => Assert.True(s.Ndcg10 > 0.5, $"{s.QueryId}: nDCG@10 {s.Ndcg10}"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?format=csv")]
+    [InlineData("?format=qrels&days=-1")]
+    public async Task Judgments_BadParameters_400ProblemDetails(string query)
+    {
+        await using var host = Host();
+
+        using var response = await GetAsync(host, "/api/admin/knowledge/judgments" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     private HelpdeskTestHost Host() => new(_data, new Dictionary<string, string?> { ["Knowledge:AdminApiKey"] = Key });

@@ -112,6 +112,36 @@ public sealed partial class KbCommandLineTests : IDisposable
         Assert.Equal(1, strict.ExitCode);
     }
 
+    [Fact]
+    public void EvalCustomSet_FeedbackStyleFiles_ScoresBothSystemsOnThatSetOnly()
+    {
+        var more = _dir.Sub("more");
+        _dir.Write("more/wifi-guest.md", ArticleFiles.Native("wifi-guest", "Guest Wi-Fi", "Connect a visitor.", "Open the guest portal and accept the terms."));
+        var queries = _dir.Write("fb-queries.tsv", "# qid\tquery\nfb000000000001\tpaper stuck in the printer\nfb000000000002\tvisitor wifi\n");
+        var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 printers/printer-jam.md 2\nfb000000000001 0 vpn-drops.md 0\nfb000000000002 0 wifi-guest.md 2\n");
+
+        var (exit, output, error) = KbRunner.Run("eval", "--queries", queries, "--qrels", qrels, "--articles", $"{_articles},{more}", "--json");
+
+        Assert.True(exit == 0, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.All(rows, r => Assert.Equal("custom", r.GetProperty("querySet").GetString()));
+        var tuned = rows.Single(r => r.GetProperty("system").GetString() == "tuned" && r.GetProperty("split").GetString() == "all");
+        Assert.Equal(2, tuned.GetProperty("queries").GetInt32());
+        Assert.Equal(1.0, tuned.GetProperty("ndcg10").GetDouble(), 3);
+    }
+
+    [Fact]
+    public void EvalCustomSet_JudgedArticleNotInTheFolders_ExitsOneNamingIt()
+    {
+        var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck\n");
+        var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 gone/old-article.md 2\n");
+
+        var (exit, _, error) = KbRunner.Run("eval", "--queries", queries, "--qrels", qrels, "--articles", _articles);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("gone/old-article.md", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new string[0], "missing command")]
     [InlineData(new[] { "frobnicate" }, "unknown command")]
@@ -124,6 +154,8 @@ public sealed partial class KbCommandLineTests : IDisposable
     [InlineData(new[] { "index", "--index", "x" }, "at least one articles directory")]
     [InlineData(new[] { "validate" }, "at least one articles directory")]
     [InlineData(new[] { "stats" }, "missing --index")]
+    [InlineData(new[] { "eval", "--queries", "q.tsv" }, "go together (missing --qrels, --articles)")]
+    [InlineData(new[] { "eval", "--queries", "q.tsv", "--qrels", "q.txt", "--articles", "a", "--own", "o" }, "drop --corpus, --own and --eval-dir")]
     public void BadArguments_ExitTwoWithMessage(string[] args, string message)
     {
         var (exit, _, error) = KbRunner.Run(args);

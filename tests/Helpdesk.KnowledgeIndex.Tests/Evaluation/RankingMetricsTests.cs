@@ -42,6 +42,8 @@ public sealed class RankingMetricsTests
         Assert.Equal(QuerySplit.Tune, QuerySplit.Of("c01"));
         Assert.Equal(QuerySplit.HeldOut, QuerySplit.Of("c02"));
         Assert.Equal(QuerySplit.HeldOut, QuerySplit.Of("x"));
+        Assert.Equal(QuerySplit.Tune, QuerySplit.Of("fb123456789012345")); // longer than an int: the last digit decides
+        Assert.Equal(QuerySplit.HeldOut, QuerySplit.Of("fb999999999999998"));
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed class RecordingFeedbackStore : IKnowledgeFeedbackStore
                 .Select(g => new ArticleFeedbackSummary(g.Key, g.Last().Impression.ArticleTitle, g.Count(), g.Count(r => r.Helped == true), g.Count(r => r.Helped == false))),
         ]);
 
+    public Task<IReadOnlyList<ArticleAnswer>> ListAnswersAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ArticleAnswer>>([.. _rows.Where(r => r.Helped is not null).Select(r => new ArticleAnswer(r.Impression.Query, r.Impression.ArticleId, r.Helped!.Value))]);
+
     public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
         _unanswered.Add(question);
