@@ -37,7 +37,15 @@ internal static class KnowledgeAdminApi
     }
 
     private static async Task<IResult> JudgmentsAsync(
-        string? format, string? since, string? days, IKnowledgeFeedbackStore store, IKnowledgeSearch search, TimeProvider time, CancellationToken cancellationToken)
+        string? format,
+        string? since,
+        string? days,
+        IKnowledgeFeedbackStore store,
+        IKnowledgeSearch search,
+        TimeProvider time,
+        HttpContext http,
+        ILogger<KnowledgeFeedbackReport> logger,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var from = ParsePeriod(since, days, time.GetUtcNow(), errors);
@@ -52,6 +60,8 @@ internal static class KnowledgeAdminApi
         }
 
         var queries = KnowledgeJudgments.Build(await store.ListAnswersAsync(from, cancellationToken), id => search.GetArticle(id)?.Path);
+        logger.LogInformation("Knowledge admin API: {Remote} exported {Count} judged questions ({Format}, since {Since})",
+            http.Connection.RemoteIpAddress, queries.Count, format, from?.ToString("O", CultureInfo.InvariantCulture) ?? "the start");
         return format == QueriesFormat
             ? Results.Text(KnowledgeJudgments.QueriesFile(queries), "text/tab-separated-values; charset=utf-8")
             : Results.Text(KnowledgeJudgments.QrelsFile(queries), "text/plain; charset=utf-8");

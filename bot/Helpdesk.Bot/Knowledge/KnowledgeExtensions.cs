@@ -34,6 +34,8 @@ internal static class KnowledgeExtensions
         services.AddSingleton<IKnowledgeFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
             ? new MemoryKnowledgeFeedbackStore()
             : new SqliteKnowledgeFeedbackStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<KnowledgeFeedbackRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeFeedbackRetention>());
         services.AddSingleton<AnswerConfidence>();
         services.AddSingleton(sp =>
         {

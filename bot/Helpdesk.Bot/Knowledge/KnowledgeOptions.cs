@@ -53,4 +53,10 @@ internal sealed class KnowledgeOptions : IAdminApiKeyOptions
     /// Empty = that API is off (404), except in Development, where it answers callers on this machine only.
     /// </summary>
     public string? AdminApiKey { get; set; }
+
+    /// <summary>
+    /// How long article showings, answers and unanswered questions are kept (1 day to 10 years); older rows are
+    /// deleted hourly. The report and the judgments export only see what is kept.
+    /// </summary>
+    public TimeSpan FeedbackRetention { get; set; } = TimeSpan.FromDays(365);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Bot.Knowledge;
 
-/// <summary>Checks what data annotations cannot: the article folders exist, the base URL is an absolute http(s) URL and an admin key is long enough.</summary>
+/// <summary>Checks what data annotations cannot: the article folders exist, the base URL is an absolute http(s) URL, an admin key is long enough and the feedback retention is sensible.</summary>
 internal sealed class KnowledgeOptionsValidator(IHostEnvironment environment) : IValidateOptions<KnowledgeOptions>
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
@@ -28,6 +28,11 @@ internal sealed class KnowledgeOptionsValidator(IHostEnvironment environment) : 
         if (!string.IsNullOrEmpty(options.AdminApiKey) && options.AdminApiKey.Trim().Length < IAdminApiKeyOptions.MinimumKeyLength)
         {
             failures.Add($"Knowledge:AdminApiKey must be at least {IAdminApiKeyOptions.MinimumKeyLength} characters (a random key, e.g. from `openssl rand -base64 32`), or empty to switch the knowledge admin API off.");
+        }
+
+        if (options.FeedbackRetention < TimeSpan.FromDays(1) || options.FeedbackRetention > TimeSpan.FromDays(3660))
+        {
+            failures.Add($"Knowledge:FeedbackRetention must be between 1.00:00:00 (a day) and 3660.00:00:00 (ten years) (got {options.FeedbackRetention}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

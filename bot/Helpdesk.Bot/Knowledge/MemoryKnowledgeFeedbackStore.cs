@@ -6,7 +6,8 @@ namespace Helpdesk.Bot.Knowledge;
 internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 {
     private readonly Lock _gate = new();
-    private readonly List<Row> _rows = [];
+    private readonly SortedDictionary<long, Row> _byId = [];
+    private long _lastId;
     private readonly List<UnansweredQuestion> _unanswered = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -16,8 +17,8 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         ArgumentNullException.ThrowIfNull(impression);
         lock (_gate)
         {
-            _rows.Add(new Row(impression));
-            return Task.FromResult((long)_rows.Count);
+            _byId.Add(++_lastId, new Row(impression));
+            return Task.FromResult(_lastId);
         }
     }
 
@@ -25,9 +26,9 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
     {
         lock (_gate)
         {
-            if (impressionId >= 1 && impressionId <= _rows.Count)
+            if (_byId.TryGetValue(impressionId, out var row))
             {
-                _rows[(int)impressionId - 1].Helped = helped;
+                row.Helped = helped;
             }
         }
 
@@ -40,7 +41,7 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         {
             IReadOnlyList<ArticleFeedbackSummary> summaries =
             [
-                .. _rows
+                .. _byId.Values
                     .Where(r => since is null || r.Impression.ShownAt >= since)
                     .GroupBy(r => r.Impression.ArticleId, StringComparer.Ordinal)
                     .Select(g => new ArticleFeedbackSummary(g.Key, g.Last().Impression.ArticleTitle, g.Count(), g.Count(r => r.Helped == true), g.Count(r => r.Helped == false)))
@@ -57,7 +58,7 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         {
             IReadOnlyList<ArticleAnswer> answers =
             [
-                .. _rows
+                .. _byId.Values
                     .Where(r => r.Helped is not null && (since is null || r.Impression.ShownAt >= since))
                     .Select(r => new ArticleAnswer(r.Impression.Query, r.Impression.ArticleId, r.Helped!.Value)),
             ];
@@ -95,6 +96,21 @@ internal sealed class MemoryKnowledgeFeedbackStore : IKnowledgeFeedbackStore
                     .Select(g => g.Summary),
             ];
             return Task.FromResult(summaries);
+        }
+    }
+
+    public Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var old = _byId.Where(r => r.Value.Impression.ShownAt < before).Select(r => r.Key).ToList();
+            foreach (var id in old)
+            {
+                _byId.Remove(id);
+            }
+
+            var deleted = old.Count;
+            return Task.FromResult(deleted + _unanswered.RemoveAll(q => q.AskedAt < before));
         }
     }
 

@@ -184,6 +184,19 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         return summaries;
     }
 
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await _schema.Value;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM kb_feedback WHERE shown_at < $before;
+            DELETE FROM kb_unanswered WHERE asked_at < $before;
+            """;
+        command.Parameters.AddWithValue("$before", Format(before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static DateTimeOffset Parse(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

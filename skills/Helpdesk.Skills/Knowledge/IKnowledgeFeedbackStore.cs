@@ -29,4 +29,7 @@ public interface IKnowledgeFeedbackStore
     /// null), grouped by <see cref="QuestionKey"/>; at most <paramref name="top"/>, most asked first.
     /// </summary>
     Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken);
+
+    /// <summary>Deletes showings, answers and unanswered questions recorded before <paramref name="before"/>; returns how many rows went.</summary>
+    Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Helpdesk.Bot.Knowledge;
 using Helpdesk.Bot.Tests.Troubleshooting;
 using Helpdesk.KnowledgeIndex.Evaluation;
 using Helpdesk.Skills.Knowledge;
@@ -190,6 +191,22 @@ public sealed class KnowledgeAdminApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Retention_RowsOlderThanFeedbackRetention_DeletedAndGoneFromTheReport()
+    {
+        await using var host = new HelpdeskTestHost(_data, new Dictionary<string, string?> { ["Knowledge:AdminApiKey"] = Key, ["Knowledge:FeedbackRetention"] = "30.00:00:00" });
+        var store = host.Services.GetRequiredService<IKnowledgeFeedbackStore>();
+        var now = host.Time.GetUtcNow();
+        await store.RecordUnansweredAsync(new UnansweredQuestion("asked two months ago", "webchat", null, now.AddDays(-60)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("asked last week", "webchat", null, now.AddDays(-7)), CancellationToken.None);
+
+        var deleted = await host.Services.GetRequiredService<KnowledgeFeedbackRetention>().PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        using var response = await GetAsync(host, Route);
+        Assert.Equal("asked last week", Assert.Single((await HelpdeskTestHost.JsonAsync(response)).GetProperty("unanswered").EnumerateArray()).GetProperty("question").GetString());
     }
 
     private HelpdeskTestHost Host() => new(_data, new Dictionary<string, string?> { ["Knowledge:AdminApiKey"] = Key });

@@ -59,6 +59,7 @@ public sealed class KnowledgeHostingTests : IDisposable
     [InlineData("Knowledge:ArticleBaseUrl", "ftp://help.contoso.com", "Knowledge:ArticleBaseUrl must be an absolute http(s) URL")]
     [InlineData("Knowledge:IndexDirectory", "", "Knowledge:IndexDirectory is required")]
     [InlineData("Knowledge:AdminApiKey", "too-short-key", "Knowledge:AdminApiKey must be at least 32 characters")]
+    [InlineData("Knowledge:FeedbackRetention", "00:10:00", "Knowledge:FeedbackRetention must be between")]
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string message)
     {
         using var factory = Factory(("Storage:Provider", "Memory"), (key, value));

@@ -60,6 +60,32 @@ public sealed class SqliteKnowledgeFeedbackStoreTests : IDisposable
         Assert.Equal([("HOW DO I BOOK PARKING", 2, T0.AddMinutes(2)), ("canteen menu", 1, T0.AddMinutes(4))], recent.Select(s => (s.Question, s.Times, s.FirstAskedAt)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DeleteBefore_OldRows_GoFromBothTablesAndNewerAnswersStillLand(bool sqlite)
+    {
+        IKnowledgeFeedbackStore store = sqlite ? new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file)) : new MemoryKnowledgeFeedbackStore();
+        await store.InitializeAsync(CancellationToken.None);
+        var old = await store.RecordShownAsync(Impression("vpn-wont-connect", "vpn broken", T0.AddDays(-400)), CancellationToken.None);
+        await store.RecordFeedbackAsync(old, helped: true, T0.AddDays(-400), CancellationToken.None);
+        var recent = await store.RecordShownAsync(Impression("vpn-wont-connect", "vpn down", T0.AddDays(-2)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("old question", "webchat", null, T0.AddDays(-366)), CancellationToken.None);
+        await store.RecordUnansweredAsync(new UnansweredQuestion("new question", "webchat", null, T0.AddDays(-1)), CancellationToken.None);
+
+        var deleted = await store.DeleteBeforeAsync(T0.AddDays(-365), CancellationToken.None);
+        await store.RecordFeedbackAsync(recent, helped: false, T0, CancellationToken.None);
+        var next = await store.RecordShownAsync(Impression("printer-offline", "printer", T0), CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal([new ArticleFeedbackSummary("vpn-wont-connect", "Title of vpn-wont-connect", 1, 0, 1), new ArticleFeedbackSummary("printer-offline", "Title of printer-offline", 1, 0, 0)],
+            (await store.SummarizeAsync(null, CancellationToken.None)).OrderByDescending(s => s.NotHelped));
+        Assert.Equal([new ArticleAnswer("vpn down", "vpn-wont-connect", false)], await store.ListAnswersAsync(null, CancellationToken.None));
+        Assert.Equal(["new question"], (await store.SummarizeUnansweredAsync(null, 10, CancellationToken.None)).Select(q => q.Question));
+        Assert.True(next > recent, "ids keep growing after a deletion");
+        Assert.Equal(0, await store.DeleteBeforeAsync(T0.AddDays(-365), CancellationToken.None));
+    }
+
     [Fact]
     public async Task RecordUnanswered_MemoryStore_SameReportAsSqlite()
     {

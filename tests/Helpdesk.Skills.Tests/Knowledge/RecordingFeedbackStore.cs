@@ -49,4 +49,7 @@ public sealed class RecordingFeedbackStore : IKnowledgeFeedbackStore
                 .Select(g => new UnansweredQuestionSummary(g.Last().Query, g.Count(), g.First().AskedAt, g.Last().AskedAt, g.Max(q => q.BestConfidence)))
                 .Take(top),
         ]);
+
+    public Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        Task.FromResult(_unanswered.RemoveAll(q => q.AskedAt < before));
 }
