@@ -51,7 +51,7 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
             throw new IndexNotFoundException($"no knowledge index at '{indexPath}' (build one with: kb index <articles-dir> --index {indexPath})");
         }
 
-        var directory = FSDirectory.Open(indexPath);
+        var directory = new BulkReadDirectory(FSDirectory.Open(indexPath));
         try
         {
             return Open(directory, timeProvider, createIfMissing, ownsDirectory: true);
