@@ -33,7 +33,8 @@ internal static class KnowledgeExtensions
 
         services.AddSingleton<IKnowledgeFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
             ? new MemoryKnowledgeFeedbackStore()
-            : new SqliteKnowledgeFeedbackStore(sp.GetRequiredService<SqliteDatabase>()));
+            : new SqliteKnowledgeFeedbackStore(
+                sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteKnowledgeFeedbackStore>>()));
         services.AddSingleton<KnowledgeFeedbackRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeFeedbackRetention>());
         services.AddSingleton<AnswerConfidence>();

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Helpdesk.Bot.Core.State;
 using Helpdesk.Skills.Knowledge;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Bot.Knowledge;
 
@@ -11,9 +13,23 @@ namespace Helpdesk.Bot.Knowledge;
 /// whether it helped; and one row per question no article answered (table <c>kb_unanswered</c>: when, channel, the
 /// redacted question, its <see cref="QuestionKey"/> and the best confidence reached). Times are UTC ISO 8601 text, so
 /// they sort and compare as text.
+/// Unanswered questions are written behind the turn: queued (at most <see cref="MaxQueued"/>; a full queue makes the
+/// caller wait, so none is dropped) and stored by one writer in a transaction per batch, because every message no
+/// article answers would otherwise add a commit to the turn. Reading or deleting them waits for what is queued;
+/// disposing stores the rest. A batch that cannot be stored is retried <see cref="MaxAttempts"/> times, then logged
+/// and dropped.
 /// </summary>
-internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
+internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore, IAsyncDisposable
 {
+    /// <summary>Most unanswered questions waiting to be stored.</summary>
+    public const int MaxQueued = 10_000;
+
+    /// <summary>Most rows per transaction.</summary>
+    public const int MaxBatch = 500;
+
+    /// <summary>Tries per batch before it is dropped.</summary>
+    public const int MaxAttempts = 5;
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS kb_feedback (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -42,11 +58,23 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 
     private readonly SqliteDatabase _database;
     private readonly Lazy<Task> _schema;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<UnansweredQuestion> _queue = Channel.CreateBounded<UnansweredQuestion>(
+        new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public SqliteKnowledgeFeedbackStore(SqliteDatabase database)
+    private readonly Lazy<Task> _writer;
+    private long _queued;
+    private long _done;
+    private TaskCompletionSource _batchDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SqliteKnowledgeFeedbackStore(SqliteDatabase database, TimeProvider? time = null, ILogger<SqliteKnowledgeFeedbackStore>? logger = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _schema = new Lazy<Task>(() => _database.ExecuteAsync(Schema, CancellationToken.None));
+        _writer = new Lazy<Task>(() => Task.Run(WriteQueuedAsync));
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _schema.Value.WaitAsync(cancellationToken);
@@ -133,24 +161,40 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
     public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        await _schema.Value;
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO kb_unanswered (asked_at, channel_id, query, query_key, best_confidence)
-            VALUES ($askedAt, $channel, $query, $key, $confidence)
-            """;
-        command.Parameters.AddWithValue("$askedAt", Format(question.AskedAt));
-        command.Parameters.AddWithValue("$channel", question.ChannelId);
-        command.Parameters.AddWithValue("$query", question.Query);
-        command.Parameters.AddWithValue("$key", QuestionKey.For(question.Query));
-        command.Parameters.AddWithValue("$confidence", question.BestConfidence is { } confidence ? confidence : DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _ = _writer.Value;
+        await _queue.Writer.WriteAsync(question, cancellationToken);
+        Interlocked.Increment(ref _queued);
+    }
+
+    /// <summary>Waits until every unanswered question queued before the call is stored (or given up on).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _queued);
+        while (Interlocked.Read(ref _done) < target)
+        {
+            var next = Volatile.Read(ref _batchDone).Task;
+            if (Interlocked.Read(ref _done) >= target)
+            {
+                break;
+            }
+
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer.IsValueCreated)
+        {
+            await _writer.Value;
+        }
     }
 
     public async Task<IReadOnlyList<UnansweredQuestionSummary>> SummarizeUnansweredAsync(DateTimeOffset? since, int top, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        await FlushAsync(cancellationToken);
         await _schema.Value;
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
@@ -186,6 +230,7 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
 
     public async Task<int> DeleteBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         await _schema.Value;
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
@@ -195,6 +240,73 @@ internal sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
             """;
         command.Parameters.AddWithValue("$before", Format(before));
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<UnansweredQuestion>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var question))
+            {
+                batch.Add(question);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await InsertAsync(batch);
+                    break;
+                }
+                catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+                {
+                    if (attempt == MaxAttempts)
+                    {
+                        _logger.LogError("Knowledge feedback: {Count} unanswered questions could not be stored after {Attempts} attempts and are dropped ({ExceptionType})", batch.Count, attempt, ex.GetType().Name);
+                        break;
+                    }
+
+                    var delay = TimeSpan.FromMilliseconds(100 * Math.Pow(2, attempt - 1));
+                    _logger.LogWarning("Knowledge feedback: storing {Count} unanswered questions failed ({ExceptionType}); retrying in {Delay}", batch.Count, ex.GetType().Name, delay);
+                    await Task.Delay(delay, _time);
+                }
+            }
+
+            Interlocked.Add(ref _done, batch.Count);
+            batch.Clear();
+            Interlocked.Exchange(ref _batchDone, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private async Task InsertAsync(List<UnansweredQuestion> batch)
+    {
+        await _schema.Value;
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        using var writing = await _database.EnterWriteAsync(CancellationToken.None);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO kb_unanswered (asked_at, channel_id, query, query_key, best_confidence)
+            VALUES ($askedAt, $channel, $query, $key, $confidence)
+            """;
+        var askedAt = command.Parameters.Add("$askedAt", SqliteType.Text);
+        var channel = command.Parameters.Add("$channel", SqliteType.Text);
+        var query = command.Parameters.Add("$query", SqliteType.Text);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var confidence = command.Parameters.Add("$confidence", SqliteType.Real);
+        foreach (var question in batch)
+        {
+            askedAt.Value = Format(question.AskedAt);
+            channel.Value = question.ChannelId;
+            query.Value = question.Query;
+            key.Value = QuestionKey.For(question.Query);
+            confidence.Value = question.BestConfidence is { } best ? best : DBNull.Value;
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static DateTimeOffset Parse(string text) =>

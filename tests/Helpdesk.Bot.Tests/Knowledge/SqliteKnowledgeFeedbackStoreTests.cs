@@ -87,6 +87,40 @@ public sealed class SqliteKnowledgeFeedbackStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordUnanswered_ManyAtOnce_AllStoredInBatchesAndReadBack()
+    {
+        var store = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
+        await store.InitializeAsync(CancellationToken.None);
+        var count = SqliteKnowledgeFeedbackStore.MaxBatch * 3 + 7;
+
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            store.RecordUnansweredAsync(new UnansweredQuestion($"question {i % 100}", "webchat", null, T0.AddSeconds(i)), CancellationToken.None)));
+        var summaries = await store.SummarizeUnansweredAsync(null, 1000, CancellationToken.None);
+
+        Assert.Equal(100, summaries.Count);
+        Assert.Equal(count, summaries.Sum(s => s.Times));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_QuestionsStillQueued_StoredBeforeItReturns()
+    {
+        var database = SqliteDatabase.ForFile(_file);
+        await using (var store = new SqliteKnowledgeFeedbackStore(database))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            for (var i = 0; i < 50; i++)
+            {
+                await store.RecordUnansweredAsync(new UnansweredQuestion($"question {i}", "webchat", null, T0), CancellationToken.None);
+            }
+        }
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM kb_unanswered";
+        Assert.Equal(50L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task RecordUnanswered_MemoryStore_SameReportAsSqlite()
     {
         var sqlite = new SqliteKnowledgeFeedbackStore(SqliteDatabase.ForFile(_file));
