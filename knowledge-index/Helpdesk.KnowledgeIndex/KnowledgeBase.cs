@@ -141,7 +141,7 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
                 }
             }
 
-            var size = _directory is FSDirectory fs
+            var size = (_directory is FilterDirectory filter ? filter.Delegate : _directory) is FSDirectory fs
                 ? new DirectoryInfo(fs.Directory.FullName).EnumerateFiles().Sum(f => f.Length)
                 : 0;
             return new KnowledgeIndexStats(
