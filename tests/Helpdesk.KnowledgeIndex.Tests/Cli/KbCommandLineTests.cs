@@ -131,6 +131,20 @@ public sealed partial class KbCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void TuneCustomSet_FeedbackStyleFiles_SearchesParametersOnThatSet()
+    {
+        var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\nfb000000000002\tvpn disconnects\nfb000000000003\trebuild search index\n");
+        var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 printers/printer-jam.md 2\nfb000000000002 0 vpn-drops.md 2\nfb000000000003 0 outlook-search.md 2\n");
+
+        var (exit, output, error) = KbRunner.Run("tune", "--rounds", "1", "--queries", queries, "--qrels", qrels, "--articles", _articles);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("start: tuning-half nDCG@10 = ", output, StringComparison.Ordinal);
+        Assert.Contains("best tuning:", output, StringComparison.Ordinal);
+        Assert.Contains("custom ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalCustomSet_JudgedArticleNotInTheFolders_ExitsOneNamingIt()
     {
         var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck\n");
