@@ -2,6 +2,7 @@ using System.Globalization;
 using Helpdesk.KnowledgeIndex.Articles;
 using Helpdesk.KnowledgeIndex.Indexing;
 using Helpdesk.KnowledgeIndex.Search;
+using Helpdesk.KnowledgeIndex.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -25,6 +26,7 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
     private readonly KnowledgeSearcher _searcher = new();
     private readonly System.Threading.Lock _writeLock = new();
     private ITimer? _refreshTimer;
+    private volatile SemanticReranker? _semantic;
     private bool _disposed;
 
     private KnowledgeBase(Directory directory, bool ownsDirectory, TimeProvider timeProvider)
@@ -33,6 +35,16 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
         _ownsDirectory = ownsDirectory;
         _timeProvider = timeProvider;
         _searchers = new SearcherManager(directory, new KnowledgeSearcherFactory(SearchTuning.Default));
+    }
+
+    /// <summary>
+    /// The semantic reranker searches use, or null for lexical order only (the default). Prepare it with
+    /// <see cref="ListArticles"/> after each reindex; until it covers a query's candidates that query stays lexical.
+    /// </summary>
+    public SemanticReranker? Semantic
+    {
+        get => _semantic;
+        set => _semantic = value;
     }
 
     /// <summary>Raised after each successful reindex (on the thread that ran it).</summary>
@@ -88,14 +100,16 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
     public IReadOnlyList<KnowledgeSearchResult> Search(string query, int top, SearchTuning tuning)
     {
         ArgumentNullException.ThrowIfNull(tuning);
-        return WithSearcher(tuning, searcher => _searcher.Search(searcher, query, top, tuning));
+        var semantic = _semantic;
+        return WithSearcher(tuning, searcher => _searcher.Search(searcher, query, top, tuning, semantic));
     }
 
     /// <summary>Ranks without snippets (batch runs and evaluation).</summary>
     public IReadOnlyList<RankedArticle> Rank(string query, int top, SearchTuning? tuning = null)
     {
         tuning ??= SearchTuning.Default;
-        return WithSearcher(tuning, searcher => _searcher.Rank(searcher, query, top, tuning));
+        var semantic = _semantic;
+        return WithSearcher(tuning, searcher => _searcher.Rank(searcher, query, top, tuning, semantic));
     }
 
     /// <inheritdoc />
@@ -112,6 +126,23 @@ public sealed class KnowledgeBase : IKnowledgeSearch, IDisposable
             return hits.ScoreDocs.Length == 0 ? null : ArticleDocumentMapper.ToArticle(searcher.Doc(hits.ScoreDocs[0].Doc));
         });
     }
+
+    /// <summary>Every article in the current snapshot, in index order.</summary>
+    public IReadOnlyList<KnowledgeArticle> ListArticles() => WithSearcher(SearchTuning.Default, searcher =>
+    {
+        var reader = searcher.IndexReader;
+        var live = MultiFields.GetLiveDocs(reader);
+        var articles = new List<KnowledgeArticle>(reader.NumDocs);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is null || live.Get(doc))
+            {
+                articles.Add(ArticleDocumentMapper.ToArticle(reader.Document(doc)));
+            }
+        }
+
+        return articles;
+    });
 
     /// <summary>Facts about the current snapshot.</summary>
     public KnowledgeIndexStats GetStats()

@@ -30,6 +30,8 @@ internal static class KnowledgeExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KnowledgeIndexFactory))));
         services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeBaseService>();
+        services.AddSingleton<KnowledgeSemanticService>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeSemanticService>());
 
         services.AddSingleton<IKnowledgeFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory
             ? new MemoryKnowledgeFeedbackStore()

@@ -25,6 +25,9 @@ internal sealed class KnowledgePaths(IOptions<KnowledgeOptions> options, IHostEn
     /// <summary>The index folder.</summary>
     public string Index => Path.GetFullPath(Path.Combine(data.Root, options.Value.IndexDirectory));
 
+    /// <summary>The semantic rerank's passage vectors, beside the index folder.</summary>
+    public string SemanticVectors => Index.TrimEnd(Path.DirectorySeparatorChar) + ".semantic-vectors";
+
     /// <summary>The repository's <c>knowledge-index/articles</c>, seen from the host project folder.</summary>
     public static string RepositoryArticles(IHostEnvironment environment) =>
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "knowledge-index", "articles"));

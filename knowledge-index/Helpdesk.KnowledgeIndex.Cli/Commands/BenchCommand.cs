@@ -19,6 +19,8 @@ internal sealed class BenchCommand : IKbCommand
     private const string SlowestOption = "--slowest";
     private const string DumpOption = "--dump";
     private const string ReuseOption = "--reuse";
+    private const string SemanticFlag = "--semantic";
+    private const string SemanticCacheOption = "--semantic-cache";
 
     public string Name => "bench";
 
@@ -26,11 +28,13 @@ internal sealed class BenchCommand : IKbCommand
         "  kb bench [--repo <dir>] [--corpus <dir>] [--synthetic N] [--queries N] [--seed N] [--work-dir <dir>] [--slowest N] [--dump <file>] [--reuse] [--set Name=value,...]\n" +
         "      build times (corpus and N recombined articles, default 100000, 0 skips), query p50/p99, CPU and\n" +
         "      allocations per query, memory; --dump writes every query's hits, scores and snippets (diff two builds);\n" +
-        "      --reuse keeps a recombined index already in --work-dir (same N) instead of building it again (A/B of query code)";
+        "      --reuse keeps a recombined index already in --work-dir (same N) instead of building it again (A/B of query code);\n" +
+        "      --semantic also measures the corpus with the semantic rerank (embeds it first unless --semantic-cache <dir>,\n" +
+        "      default " + SemanticCache.DefaultDirectoryText + ", already holds its vectors; wall time includes the model's threads)";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.RepositoryOptions, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption], [ReuseOption]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.RepositoryOptions, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption, SemanticCacheOption], [ReuseOption, SemanticFlag]);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
@@ -65,8 +69,12 @@ internal sealed class BenchCommand : IKbCommand
                     Dump(knowledgeBase, queries, tuning, dump, append: false);
                 }
 
-                MeasureQueries(knowledgeBase, queries, articles.Count, tuning, slowest, context);
+                MeasureQueries(knowledgeBase, queries, Scope(articles.Count), tuning, slowest, context);
                 ReportMemory(knowledgeBase, articles.Count, context);
+                if (parsed.Has(SemanticFlag))
+                {
+                    MeasureSemantic(knowledgeBase, queries, articles.Count, tuning, slowest, parsed.Value(SemanticCacheOption), context);
+                }
             }
 
             if (synthetic > 0)
@@ -83,7 +91,7 @@ internal sealed class BenchCommand : IKbCommand
                     Dump(knowledgeBase, queries, tuning, dump, append: true);
                 }
 
-                MeasureQueries(knowledgeBase, queries, synthetic, tuning, slowest, context);
+                MeasureQueries(knowledgeBase, queries, Scope(synthetic), tuning, slowest, context);
                 ReportMemory(knowledgeBase, synthetic, context);
             }
         }
@@ -163,7 +171,7 @@ internal sealed class BenchCommand : IKbCommand
         return true;
     }
 
-    private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, CommandContext context)
+    private static void MeasureQueries(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, string scope, Search.SearchTuning tuning, int slowest, CommandContext context)
     {
         // Warm-up: one full pass, so the JIT has produced optimized code before anything is timed (steady state).
         foreach (var query in queries)
@@ -199,27 +207,48 @@ internal sealed class BenchCommand : IKbCommand
 
         collections = GC.CollectionCount(0) - collections;
 
-        Write(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(search));
+        Write(context.Out, $"Search top 5 + snippets {scope}", LatencyStats.From(search));
         if (ThreadCpuClock.IsAvailable)
         {
-            Write(context.Out, $"Search top 5 + snippets @{articles:N0}, thread CPU time", LatencyStats.From(searchCpu));
+            Write(context.Out, $"Search top 5 + snippets {scope}, thread CPU time", LatencyStats.From(searchCpu));
         }
 
-        WriteAllocated(context.Out, $"Search top 5 + snippets @{articles:N0}", LatencyStats.From(searchAllocated));
+        WriteAllocated(context.Out, $"Search top 5 + snippets {scope}", LatencyStats.From(searchAllocated));
 
         foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => search[i]).Take(slowest))
         {
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {search[i]:0.00} ms (thread CPU {searchCpu[i]:0.00} ms, {searchAllocated[i]:0} KiB)  {queries[i]}"));
         }
 
-        Write(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rank));
+        Write(context.Out, $"Rank top 10, no snippets {scope}", LatencyStats.From(rank));
         if (ThreadCpuClock.IsAvailable)
         {
-            Write(context.Out, $"Rank top 10, no snippets @{articles:N0}, thread CPU time", LatencyStats.From(rankCpu));
+            Write(context.Out, $"Rank top 10, no snippets {scope}, thread CPU time", LatencyStats.From(rankCpu));
         }
 
-        WriteAllocated(context.Out, $"Rank top 10, no snippets @{articles:N0}", LatencyStats.From(rankAllocated));
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gen0 collections during the {queries.Count} timed Search + Rank pairs @{articles:N0}: {collections}"));
+        WriteAllocated(context.Out, $"Rank top 10, no snippets {scope}", LatencyStats.From(rankAllocated));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gen0 collections during the {queries.Count} timed Search + Rank pairs {scope}: {collections}"));
+    }
+
+    private static string Scope(int articles) => string.Create(CultureInfo.InvariantCulture, $"@{articles:N0}");
+
+    /// <summary>The corpus again with the semantic rerank attached: preparation time, then the same query timings.</summary>
+    private static void MeasureSemantic(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, string? cacheDirectory, CommandContext context)
+    {
+        using var encoder = new Semantic.ArcticXsEncoder();
+        var reranker = new Semantic.SemanticReranker(encoder, cachePath: Path.Combine(cacheDirectory ?? SemanticCache.DefaultDirectory, "corpus.vectors"));
+        var prepared = reranker.Prepare(knowledgeBase.ListArticles());
+        context.Out.WriteLine(SemanticCache.Describe("corpus", prepared));
+        knowledgeBase.Semantic = reranker;
+        try
+        {
+            MeasureQueries(knowledgeBase, queries, Scope(articles) + " semantic", tuning, slowest, context);
+            ReportMemory(knowledgeBase, articles, context);
+        }
+        finally
+        {
+            knowledgeBase.Semantic = null;
+        }
     }
 
     /// <summary>Writes each query's Search and Rank results (ids, scores, snippets, highlights) in a diffable form.</summary>

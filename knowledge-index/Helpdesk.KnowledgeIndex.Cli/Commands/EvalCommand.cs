@@ -10,6 +10,9 @@ internal sealed class EvalCommand : IKbCommand
     private const string JsonFlag = "--json";
     private const string PerQueryFlag = "--per-query";
     private const string RunsOption = "--runs";
+    private const string SemanticFlag = "--semantic";
+    private const string SemanticCacheOption = "--semantic-cache";
+    private const string SemanticWeightOption = "--semantic-weight";
     private const int RunDepth = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -20,11 +23,14 @@ internal sealed class EvalCommand : IKbCommand
         "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--queries <f> --qrels <f> --articles <dirs>] [--per-query] [--json] [--runs <dir>] [--set Name=value,...]\n" +
         "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles);\n" +
         "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval\n" +
+        "      --semantic adds the tuned index with the semantic rerank (arctic-embed-xs on the CPU; the first run embeds\n" +
+        "      every article, minutes for the corpus; vectors are kept in --semantic-cache <dir>, default " + SemanticCache.DefaultDirectoryText + ";\n" +
+        "      --semantic-weight W tries another fusion weight)\n" +
         EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption], [JsonFlag, PerQueryFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag]);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
@@ -33,6 +39,14 @@ internal sealed class EvalCommand : IKbCommand
 
         var runsDirectory = parsed.Value(RunsOption);
         var summaries = new List<MetricSummary>();
+        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder() : null;
+        var cacheDirectory = parsed.Value(SemanticCacheOption) ?? SemanticCache.DefaultDirectory;
+        var semanticSettings = Semantic.SemanticRerankSettings.Default with
+        {
+            Weight = parsed.Value(SemanticWeightOption) is { } weight
+                ? float.TryParse(weight, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w is >= 0 and <= 1000 ? w : throw new UsageException($"{SemanticWeightOption} must be a number from 0 to 1000")
+                : Semantic.SemanticRerankSettings.Default.Weight,
+        };
         var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, string Text)>();
         foreach (var set in EvalSetsResolver.Resolve(parsed))
         {
@@ -42,6 +56,16 @@ internal sealed class EvalCommand : IKbCommand
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineName, set.Name, baseline));
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineTextName, set.Name, run.ScoreBaselineText()));
             summaries.AddRange(Evaluator.Summarize(EvalRun.TunedName, set.Name, tuned));
+            if (encoder is not null)
+            {
+                var reranker = new Semantic.SemanticReranker(encoder, semanticSettings, cachePath: Path.Combine(cacheDirectory, set.Name + ".vectors"));
+                var prepared = reranker.Prepare(run.TunedIndex.ListArticles());
+                context.Error.WriteLine(SemanticCache.Describe(set.Name, prepared));
+                run.TunedIndex.Semantic = reranker;
+                summaries.AddRange(Evaluator.Summarize(EvalRun.SemanticName, set.Name, run.ScoreTuned(tuning)));
+                run.TunedIndex.Semantic = null;
+            }
+
             var texts = run.Queries.ToDictionary(q => q.Id, q => q.Text);
             if (runsDirectory is not null)
             {
@@ -113,6 +137,13 @@ internal sealed class EvalCommand : IKbCommand
                 writer.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{group.Key.QuerySet} {group.Key.Split}: tuned nDCG@10 = {tuned.Ndcg10 / baseline.Ndcg10:0.00} x baseline, {tuned.Ndcg10 / baselineText.Ndcg10:0.00} x base-text"));
+            }
+
+            if (baseline is { Ndcg10: > 0 } && group.FirstOrDefault(s => s.System == EvalRun.SemanticName) is { } semantic)
+            {
+                writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{group.Key.QuerySet} {group.Key.Split}: semantic nDCG@10 = {semantic.Ndcg10 / baseline.Ndcg10:0.000} x baseline"));
             }
         }
     }

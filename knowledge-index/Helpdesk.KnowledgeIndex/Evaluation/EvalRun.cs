@@ -19,6 +19,9 @@ public sealed class EvalRun : IDisposable
     /// <summary>Name of the tuned system in reports.</summary>
     public const string TunedName = "tuned";
 
+    /// <summary>Name of the tuned system with the semantic rerank in reports.</summary>
+    public const string SemanticName = "semantic";
+
     private readonly BaselineIndex _baseline;
     private readonly BaselineIndex _baselineText;
     private readonly KnowledgeBase _tuned;

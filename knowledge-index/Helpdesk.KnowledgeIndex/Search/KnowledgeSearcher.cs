@@ -1,5 +1,6 @@
 using Helpdesk.KnowledgeIndex.Analysis;
 using Helpdesk.KnowledgeIndex.Indexing;
+using Helpdesk.KnowledgeIndex.Semantic;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -32,9 +33,9 @@ internal sealed class KnowledgeSearcher : IDisposable
     }
 
     /// <summary>Searches and returns hits with snippets.</summary>
-    public IReadOnlyList<KnowledgeSearchResult> Search(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    public IReadOnlyList<KnowledgeSearchResult> Search(IndexSearcher searcher, string? text, int top, SearchTuning tuning, SemanticReranker? semantic = null)
     {
-        var (groups, query, hits, lookup) = Execute(searcher, text, top, tuning);
+        var (groups, query, hits, lookup) = Execute(searcher, text, top, tuning, semantic);
         if (hits.Length == 0)
         {
             return [];
@@ -63,9 +64,9 @@ internal sealed class KnowledgeSearcher : IDisposable
     }
 
     /// <summary>Searches and returns ids, paths and scores only (for evaluation and batch runs).</summary>
-    public IReadOnlyList<RankedArticle> Rank(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    public IReadOnlyList<RankedArticle> Rank(IndexSearcher searcher, string? text, int top, SearchTuning tuning, SemanticReranker? semantic = null)
     {
-        var (_, _, hits, _) = Execute(searcher, text, top, tuning);
+        var (_, _, hits, _) = Execute(searcher, text, top, tuning, semantic);
         var values = new HitValues(searcher.IndexReader);
         return hits
             .Select(hit => (Hit: hit, Values: values.IdAndPath(hit.Doc)))
@@ -79,9 +80,10 @@ internal sealed class KnowledgeSearcher : IDisposable
     /// Two stages: the word query selects and ranks <see cref="SearchTuning.RerankDepth"/> candidates over the whole
     /// index; phrase proximity and pseudo-relevance feedback are then scored for those candidates only (their
     /// scores add to the first-stage score, as if they were optional clauses of one query), which keeps position
-    /// reads and the feedback query off the long postings of common words.
+    /// reads and the feedback query off the long postings of common words. With a <paramref name="semantic"/>
+    /// reranker whose vectors cover the candidates, the final order is by meaning fused with these scores.
     /// </summary>
-    private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits, TermLookup Terms) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning)
+    private (IReadOnlyList<QueryGroup> Groups, Query? Query, ScoreDoc[] Hits, TermLookup Terms) Execute(IndexSearcher searcher, string? text, int top, SearchTuning tuning, SemanticReranker? semantic)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var groups = _queries.Analyze(text, tuning.MaxQueryTerms);
@@ -130,7 +132,32 @@ internal sealed class KnowledgeSearcher : IDisposable
             }
         }
 
+        if (semantic is not null && Reranked(searcher, semantic, text!, scores, top) is { } reranked)
+        {
+            return (groups, used, reranked, lookup);
+        }
+
         return (groups, used, Ranked(scores).Take(top).ToArray(), lookup);
+    }
+
+    /// <summary>The candidates in fused order (their scores stay lexical), or null to keep the lexical order.</summary>
+    private static ScoreDoc[]? Reranked(IndexSearcher searcher, SemanticReranker semantic, string text, Dictionary<int, float> scores, int top)
+    {
+        var candidates = Ranked(scores).ToArray();
+        var values = new HitValues(searcher.IndexReader);
+        var ids = candidates.Select(c => values.IdAndPath(c.Doc).Id).ToArray();
+        if (semantic.Fuse(text, ids, candidates.Select(c => c.Score).ToArray()) is not { } fused)
+        {
+            return null;
+        }
+
+        return candidates
+            .Select((hit, i) => (Hit: hit, Fused: fused[i]))
+            .OrderByDescending(c => c.Fused)
+            .ThenBy(c => c.Hit.Doc)
+            .Take(top)
+            .Select(c => c.Hit)
+            .ToArray();
     }
 
     private static IEnumerable<ScoreDoc> Ranked(Dictionary<int, float> scores) =>

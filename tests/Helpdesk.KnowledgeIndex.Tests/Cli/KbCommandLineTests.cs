@@ -131,6 +131,31 @@ public sealed partial class KbCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void EvalSemantic_CustomSet_AddsTheSemanticSystemAndReusesTheCachedVectors()
+    {
+        var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\nfb000000000002\tvpn keeps disconnecting\n");
+        var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 printers/printer-jam.md 2\nfb000000000002 0 vpn-drops.md 2\n");
+        var cache = _dir.Sub("semantic-cache");
+        string[] args = ["eval", "--queries", queries, "--qrels", qrels, "--articles", _articles, "--semantic", "--semantic-cache", cache, "--json"];
+
+        var first = KbRunner.Run(args);
+        var second = KbRunner.Run(args);
+        var badWeight = KbRunner.Run([.. args, "--semantic-weight", "heavy"]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        var semantic = JsonDocument.Parse(first.Out).RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("system").GetString() == "semantic" && r.GetProperty("split").GetString() == "all");
+        Assert.Equal(2, semantic.GetProperty("queries").GetInt32());
+        Assert.Equal(1.0, semantic.GetProperty("ndcg10").GetDouble(), 3);
+        Assert.Contains("semantic custom: 3 articles", first.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 embedded now", first.Error, StringComparison.Ordinal);
+        Assert.Contains(" 0 embedded now", second.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(cache, "custom.vectors")));
+        Assert.Equal(2, badWeight.ExitCode);
+        Assert.Contains("--semantic-weight must be a number", badWeight.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TuneCustomSet_FeedbackStyleFiles_SearchesParametersOnThatSet()
     {
         var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\nfb000000000002\tvpn disconnects\nfb000000000003\trebuild search index\n");

@@ -1,0 +1,126 @@
+using Helpdesk.Bot.Hosting;
+using Helpdesk.KnowledgeIndex;
+using Helpdesk.KnowledgeIndex.Semantic;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Bot.Knowledge;
+
+/// <summary>
+/// With <see cref="KnowledgeOptions.SemanticRerank"/> on: attaches a <see cref="SemanticReranker"/> to the knowledge
+/// base and embeds the articles in the background after every reindex (coalesced: several rebuilds in a row cause
+/// one more preparation, not one each). Searches stay lexical for any question whose candidates are not embedded
+/// yet, so nothing waits for the model. A model that fails to load or encode is logged and the bot stays lexical.
+/// </summary>
+internal sealed class KnowledgeSemanticService(
+    KnowledgeBase knowledgeBase,
+    KnowledgePaths paths,
+    IOptions<KnowledgeOptions> options,
+    IOptions<StorageOptions> storage,
+    ILogger<KnowledgeSemanticService> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private ArcticXsEncoder? _encoder;
+    private SemanticReranker? _reranker;
+    private Task? _worker;
+
+    /// <summary>The attached reranker (null when the option is off).</summary>
+    public SemanticReranker? Reranker => _reranker;
+
+    /// <summary>The last finished preparation (null before the first), for diagnostics.</summary>
+    public SemanticPreparation? LastPreparation { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SemanticRerank)
+        {
+            return Task.CompletedTask;
+        }
+
+        _encoder = new ArcticXsEncoder();
+        _reranker = new SemanticReranker(_encoder, cachePath: storage.Value.UseMemory ? null : paths.SemanticVectors);
+        knowledgeBase.Semantic = _reranker;
+        knowledgeBase.Reindexed += OnReindexed;
+        _worker = Task.Run(WorkAsync, CancellationToken.None);
+        Signal();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        knowledgeBase.Reindexed -= OnReindexed;
+        await _stopping.CancelAsync();
+        if (_worker is not null)
+        {
+            await _worker.WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        knowledgeBase.Reindexed -= OnReindexed;
+        _stopping.Dispose();
+        _signal.Dispose();
+        _encoder?.Dispose();
+    }
+
+    private void OnReindexed(object? sender, ReindexResult result) => Signal();
+
+    private void Signal()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A preparation is already pending; it will see the newest index.
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var articles = knowledgeBase.ListArticles();
+                if (articles.Count == 0)
+                {
+                    continue;
+                }
+
+                var prepared = _reranker!.Prepare(articles, _stopping.Token);
+                if (prepared.CacheProblem is { } problem)
+                {
+                    logger.LogWarning("Semantic vector cache not used: {Problem}", problem);
+                }
+
+                logger.LogInformation(
+                    "Semantic rerank ready: {Articles} articles, {Passages} passages ({Encoded} embedded now) in {Seconds:0.0} s",
+                    prepared.Articles,
+                    prepared.Passages,
+                    prepared.Encoded,
+                    prepared.Elapsed.TotalSeconds);
+                LastPreparation = prepared;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogError("Embedding the knowledge articles failed; answers stay in lexical order: {Error}", ex.Message);
+            }
+        }
+    }
+}

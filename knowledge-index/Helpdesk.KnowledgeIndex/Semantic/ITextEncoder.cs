@@ -1,0 +1,17 @@
+namespace Helpdesk.KnowledgeIndex.Semantic;
+
+/// <summary>
+/// A sentence-embedding model: turns article passages and user questions into unit vectors whose dot product says
+/// how close their meanings are. Implementations are thread-safe.
+/// </summary>
+public interface ITextEncoder
+{
+    /// <summary>Names the model (and its version); cached vectors from another model are never reused.</summary>
+    string ModelId { get; }
+
+    /// <summary>Unit vectors for article passages, one per text, in order.</summary>
+    float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
+    /// <summary>The unit vector of a user's question.</summary>
+    float[] EncodeQuery(string text);
+}

@@ -1,0 +1,69 @@
+using Helpdesk.Bot.Knowledge;
+using Helpdesk.KnowledgeIndex;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Bot.Tests.Knowledge;
+
+/// <summary>The semantic rerank inside the real host, with the real model (bundled, CPU, offline).</summary>
+public sealed class KnowledgeSemanticTests : IDisposable
+{
+    private static readonly TimeSpan PrepareTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly KnowledgeTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public void Start_Defaults_SearchStaysLexical()
+    {
+        using var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Memory"));
+        factory.CreateClient().Dispose();
+
+        Assert.Null(factory.Services.GetRequiredService<KnowledgeBase>().Semantic);
+        Assert.Null(factory.Services.GetRequiredService<KnowledgeSemanticService>().Reranker);
+    }
+
+    [Fact]
+    public async Task Start_SemanticRerankOn_EmbedsEveryArticleCachesTheVectorsAndReusesThemAfterARestart()
+    {
+        var settings = new[] { ("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _host.DataDirectory), ("Knowledge:SemanticRerank", "true") };
+        int articles;
+        using (var factory = KnowledgeTestHost.Factory(settings))
+        {
+            factory.CreateClient().Dispose();
+            var first = await PreparedAsync(factory);
+            var knowledgeBase = factory.Services.GetRequiredService<KnowledgeBase>();
+            articles = knowledgeBase.GetStats().Articles;
+
+            Assert.NotNull(knowledgeBase.Semantic);
+            Assert.Equal(articles, first.Articles);
+            Assert.Equal("vpn-certificate-error", knowledgeBase.Search("vpn certificate expired", 1)[0].Id);
+            Assert.Equal(0, knowledgeBase.Semantic!.Failures);
+            Assert.True(File.Exists(factory.Services.GetRequiredService<KnowledgePaths>().SemanticVectors));
+        }
+
+        using var restarted = KnowledgeTestHost.Factory(settings);
+        restarted.CreateClient().Dispose();
+        var again = await PreparedAsync(restarted);
+
+        Assert.Equal(articles, again.Articles);
+        Assert.Equal(0, again.Encoded);
+        Assert.Null(again.CacheProblem);
+    }
+
+    private static async Task<KnowledgeIndex.Semantic.SemanticPreparation> PreparedAsync(WebApplicationFactory<Program> factory)
+    {
+        var service = factory.Services.GetRequiredService<KnowledgeSemanticService>();
+        var knowledgeBase = factory.Services.GetRequiredService<KnowledgeBase>();
+        using var timeout = new CancellationTokenSource(PrepareTimeout);
+        while (service.LastPreparation is not { } prepared || prepared.Articles != knowledgeBase.GetStats().Articles || knowledgeBase.GetStats().Articles == 0)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return service.LastPreparation!;
+    }
+}

@@ -1,0 +1,34 @@
+using Helpdesk.KnowledgeIndex.Semantic;
+
+namespace Helpdesk.KnowledgeIndex.Tests.Semantic;
+
+/// <summary>The real model (bundled in the package, runs on the CPU offline).</summary>
+public sealed class ArcticXsEncoderTests
+{
+    [Fact]
+    public void Encode_RealModel_UnitVectorsWhoseSimilarityFollowsMeaning()
+    {
+        using var encoder = new ArcticXsEncoder();
+
+        var passages = encoder.EncodePassages(
+            ["Increase your mailbox storage quota. When the storage limit is reached, archive old items.", "Renew an expired VPN certificate in the company portal."],
+            CancellationToken.None);
+        var query = encoder.EncodeQuery("my inbox is full and I can't receive email");
+
+        Assert.Equal(2, passages.Length);
+        Assert.All([.. passages, query], v => Assert.Equal(384, v.Length));
+        Assert.All([.. passages, query], v => Assert.InRange(Math.Sqrt(v.Sum(x => (double)x * x)), 0.999, 1.001));
+        Assert.True(Dot(query, passages[0]) > Dot(query, passages[1]) + 0.05, $"{Dot(query, passages[0])} vs {Dot(query, passages[1])}");
+    }
+
+    [Fact]
+    public void EncodeQuery_AfterDispose_Throws()
+    {
+        var encoder = new ArcticXsEncoder();
+        encoder.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => encoder.EncodeQuery("vpn"));
+    }
+
+    private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
+}

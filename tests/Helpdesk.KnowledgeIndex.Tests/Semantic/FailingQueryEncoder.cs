@@ -1,0 +1,13 @@
+using Helpdesk.KnowledgeIndex.Semantic;
+
+namespace Helpdesk.KnowledgeIndex.Tests.Semantic;
+
+/// <summary>Embeds passages with <paramref name="inner"/> but fails on every question.</summary>
+internal sealed class FailingQueryEncoder(ITextEncoder inner) : ITextEncoder
+{
+    public string ModelId => inner.ModelId;
+
+    public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.EncodePassages(texts, cancellationToken);
+
+    public float[] EncodeQuery(string text) => throw new InvalidOperationException("model broke");
+}
