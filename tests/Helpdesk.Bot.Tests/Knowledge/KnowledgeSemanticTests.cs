@@ -27,6 +27,19 @@ public sealed class KnowledgeSemanticTests : IDisposable
     }
 
     [Fact]
+    public async Task StopAsync_AfterDispose_DoesNotThrow()
+    {
+        using var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Memory"));
+        factory.CreateClient().Dispose();
+        var service = factory.Services.GetRequiredService<KnowledgeSemanticService>();
+
+        service.Dispose();
+        var error = await Record.ExceptionAsync(() => service.StopAsync(CancellationToken.None));
+
+        Assert.Null(error);
+    }
+
+    [Fact]
     public async Task Start_SemanticRerankOn_EmbedsEveryArticleCachesTheVectorsAndReusesThemAfterARestart()
     {
         var settings = new[] { ("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", _host.DataDirectory), ("Knowledge:SemanticRerank", "true") };
