@@ -2,6 +2,7 @@ using Helpdesk.Bot.Core.State;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.KnowledgeIndex;
 using Helpdesk.KnowledgeIndex.Search;
+using Helpdesk.KnowledgeIndex.Semantic;
 using Helpdesk.Skills.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ internal static class KnowledgeExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KnowledgeIndexFactory))));
         services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeBaseService>();
+        services.AddSingleton<ITextEncoder, ArcticXsEncoder>(); // the model loads on first use, i.e. only with Knowledge:SemanticRerank
         services.AddSingleton<KnowledgeSemanticService>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeSemanticService>());
 

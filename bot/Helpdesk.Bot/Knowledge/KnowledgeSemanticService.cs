@@ -1,3 +1,4 @@
+using System.Globalization;
 using Helpdesk.Bot.Hosting;
 using Helpdesk.KnowledgeIndex;
 using Helpdesk.KnowledgeIndex.Semantic;
@@ -14,13 +15,13 @@ namespace Helpdesk.Bot.Knowledge;
 internal sealed class KnowledgeSemanticService(
     KnowledgeBase knowledgeBase,
     KnowledgePaths paths,
+    ITextEncoder encoder,
     IOptions<KnowledgeOptions> options,
     IOptions<StorageOptions> storage,
     ILogger<KnowledgeSemanticService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _signal = new(0, 1);
-    private ArcticXsEncoder? _encoder;
     private SemanticReranker? _reranker;
     private Task? _worker;
 
@@ -30,6 +31,26 @@ internal sealed class KnowledgeSemanticService(
     /// <summary>The last finished preparation (null before the first), for diagnostics.</summary>
     public SemanticPreparation? LastPreparation { get; private set; }
 
+    /// <summary>Why the last preparation failed, when it did (cleared by the next success).</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>One sentence for the readiness report, or null when the rerank is off.</summary>
+    public string? Describe()
+    {
+        if (_reranker is null)
+        {
+            return null;
+        }
+
+        var indexed = knowledgeBase.GetStats().Articles;
+        return (LastError, _reranker.Articles) switch
+        {
+            ({ } error, _) => "Semantic rerank: embedding failed (" + error + "); answers in lexical order.",
+            (_, var ready) when ready == indexed && LastPreparation is not null => string.Create(CultureInfo.InvariantCulture, $"Semantic rerank: ready ({ready} articles)."),
+            _ => "Semantic rerank: embedding the articles in the background; answers in lexical order until done.",
+        };
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.SemanticRerank)
@@ -37,8 +58,7 @@ internal sealed class KnowledgeSemanticService(
             return Task.CompletedTask;
         }
 
-        _encoder = new ArcticXsEncoder();
-        _reranker = new SemanticReranker(_encoder, cachePath: storage.Value.UseMemory ? null : paths.SemanticVectors);
+        _reranker = new SemanticReranker(encoder, cachePath: storage.Value.UseMemory ? null : paths.SemanticVectors);
         knowledgeBase.Semantic = _reranker;
         knowledgeBase.Reindexed += OnReindexed;
         _worker = Task.Run(WorkAsync, CancellationToken.None);
@@ -57,14 +77,13 @@ internal sealed class KnowledgeSemanticService(
     }
 
     /// <summary>
-    /// Stops the worker and releases the model. The token source and the semaphore are left to the GC on purpose:
+    /// Stops the worker (the container disposes the model). The token source and the semaphore are left to the GC on purpose:
     /// neither holds a wait handle or timer here, and the host may call <see cref="StopAsync"/> after this.
     /// </summary>
     public void Dispose()
     {
         knowledgeBase.Reindexed -= OnReindexed;
         _stopping.Cancel();
-        _encoder?.Dispose();
     }
 
     private void OnReindexed(object? sender, ReindexResult result) => Signal();
@@ -115,6 +134,7 @@ internal sealed class KnowledgeSemanticService(
                     prepared.Encoded,
                     prepared.Elapsed.TotalSeconds);
                 LastPreparation = prepared;
+                LastError = null;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -122,6 +142,7 @@ internal sealed class KnowledgeSemanticService(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                LastError = ex.GetType().Name + ": " + ex.Message;
                 logger.LogError("Embedding the knowledge articles failed; answers stay in lexical order: {Error}", ex.Message);
             }
         }

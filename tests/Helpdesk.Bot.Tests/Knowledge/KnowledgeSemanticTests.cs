@@ -1,9 +1,11 @@
 using Helpdesk.Bot.Knowledge;
 using Helpdesk.KnowledgeIndex;
+using Helpdesk.KnowledgeIndex.Semantic;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Helpdesk.Bot.Tests.Knowledge;
 
@@ -24,6 +26,7 @@ public sealed class KnowledgeSemanticTests : IDisposable
 
         Assert.Null(factory.Services.GetRequiredService<KnowledgeBase>().Semantic);
         Assert.Null(factory.Services.GetRequiredService<KnowledgeSemanticService>().Reranker);
+        Assert.Null(factory.Services.GetRequiredService<KnowledgeSemanticService>().Describe());
     }
 
     [Fact]
@@ -56,6 +59,9 @@ public sealed class KnowledgeSemanticTests : IDisposable
             Assert.Equal("vpn-certificate-error", knowledgeBase.Search("vpn certificate expired", 1)[0].Id);
             Assert.Equal(0, knowledgeBase.Semantic!.Failures);
             Assert.True(File.Exists(factory.Services.GetRequiredService<KnowledgePaths>().SemanticVectors));
+            var report = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "knowledge");
+            Assert.Equal(HealthStatus.Healthy, report.Entries["knowledge"].Status);
+            Assert.Contains($"Semantic rerank: ready ({articles} articles).", report.Entries["knowledge"].Description, StringComparison.Ordinal);
         }
 
         using var restarted = KnowledgeTestHost.Factory(settings);
@@ -65,6 +71,27 @@ public sealed class KnowledgeSemanticTests : IDisposable
         Assert.Equal(articles, again.Articles);
         Assert.Equal(0, again.Encoded);
         Assert.Null(again.CacheProblem);
+    }
+
+    [Fact]
+    public async Task Start_ModelFailsToEmbed_StaysReadyAnswersLexicallyAndSaysWhy()
+    {
+        using var factory = KnowledgeTestHost.Factory(("Storage:Provider", "Memory"), ("Knowledge:SemanticRerank", "true"))
+            .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ITextEncoder, BrokenEncoder>()));
+        factory.CreateClient().Dispose();
+        var service = factory.Services.GetRequiredService<KnowledgeSemanticService>();
+        using var timeout = new CancellationTokenSource(PrepareTimeout);
+        while (service.LastError is null)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var report = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "knowledge");
+        var search = factory.Services.GetRequiredService<KnowledgeBase>();
+
+        Assert.Equal(HealthStatus.Healthy, report.Entries["knowledge"].Status);
+        Assert.Contains("Semantic rerank: embedding failed (InvalidOperationException: no model here)", report.Entries["knowledge"].Description, StringComparison.Ordinal);
+        Assert.Equal("vpn-certificate-error", search.Search("vpn certificate expired", 1)[0].Id);
     }
 
     private static async Task<KnowledgeIndex.Semantic.SemanticPreparation> PreparedAsync(WebApplicationFactory<Program> factory)
