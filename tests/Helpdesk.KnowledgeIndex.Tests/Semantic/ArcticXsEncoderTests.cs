@@ -22,6 +22,16 @@ public sealed class ArcticXsEncoderTests
     }
 
     [Fact]
+    public void WholeWords_RealModel_KnowsCommonWordsButNotTyposOrSubWordPieces()
+    {
+        using var encoder = new ArcticXsEncoder();
+
+        Assert.InRange(encoder.WholeWords.Count, 15_000, 30_522);
+        Assert.All(["does", "loop", "suggesting", "printer", "password"], w => Assert.Contains(w, encoder.WholeWords));
+        Assert.All(["outlok", "recieve", "pasword", "##ing", "[CLS]", "[unused0]"], w => Assert.DoesNotContain(w, encoder.WholeWords));
+    }
+
+    [Fact]
     public void EncodeQuery_AfterDispose_Throws()
     {
         var encoder = new ArcticXsEncoder();

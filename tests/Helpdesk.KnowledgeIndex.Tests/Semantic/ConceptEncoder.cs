@@ -21,9 +21,13 @@ internal sealed class ConceptEncoder(string modelId = "concepts/1") : ITextEncod
 
     public string ModelId { get; } = modelId;
 
+    public IReadOnlySet<string> WholeWords { get; } = new HashSet<string>();
+
     public int PassagesEncoded => _passages;
 
     public int QueriesEncoded => _queries;
+
+    public string? LastQuery { get; private set; }
 
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
@@ -34,6 +38,7 @@ internal sealed class ConceptEncoder(string modelId = "concepts/1") : ITextEncod
     public float[] EncodeQuery(string text)
     {
         Interlocked.Increment(ref _queries);
+        LastQuery = text;
         return Vector(text);
     }
 

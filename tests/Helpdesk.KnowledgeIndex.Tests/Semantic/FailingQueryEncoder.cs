@@ -7,6 +7,8 @@ internal sealed class FailingQueryEncoder(ITextEncoder inner) : ITextEncoder
 {
     public string ModelId => inner.ModelId;
 
+    public IReadOnlySet<string> WholeWords => inner.WholeWords;
+
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.EncodePassages(texts, cancellationToken);
 
     public float[] EncodeQuery(string text) => throw new InvalidOperationException("model broke");

@@ -11,10 +11,10 @@ namespace Helpdesk.KnowledgeIndex.Tests.Semantic;
 [Collection(CorpusCollection.Name)]
 public sealed class SemanticQualityFloorTests(CorpusFixture fixture)
 {
-    // Measured with SemanticRerankSettings.Default (kb eval --semantic, December 2026): corpus nDCG@10 0.820 (tuned
-    // index alone 0.759; held-out half 0.870 vs 0.795), own articles 0.982 with MRR@10 0.989.
-    private const double CorpusNdcgFloor = 0.815;
-    private const double CorpusHeldOutNdcgFloor = 0.860;
+    // Measured with SemanticRerankSettings.Default (kb eval --semantic, December 2026, with the query spelling repair):
+    // corpus nDCG@10 0.827 (tuned index alone 0.759; held-out half 0.872 vs 0.795), own articles 0.982 with MRR@10 0.989.
+    private const double CorpusNdcgFloor = 0.822;
+    private const double CorpusHeldOutNdcgFloor = 0.865;
     private const double OwnNdcgFloor = 0.975;
 
     private static readonly string CacheDirectory = Path.Combine(Path.GetTempPath(), "helpdesk-kb-semantic-test-cache");

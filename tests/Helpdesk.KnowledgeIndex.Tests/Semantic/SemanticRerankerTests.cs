@@ -42,6 +42,24 @@ public sealed class SemanticRerankerTests : IDisposable
         Assert.Equal(2, _encoder.QueriesEncoded);
     }
 
+    [Theory]
+    [InlineData(true, "my mailbox is full")]
+    [InlineData(false, "my mailbox is fulll")]
+    public void Search_MisspeltQuestion_ModelSeesItRepairedUnlessTurnedOff(bool correct, string expected)
+    {
+        var reranker = new SemanticReranker(_encoder, SemanticRerankSettings.Default with { CorrectSpelling = correct });
+        reranker.Prepare(_knowledgeBase.ListArticles());
+        _knowledgeBase.Semantic = reranker;
+
+        var hits = _knowledgeBase.Search("my mailbox is fulll", 5);
+
+        Assert.Equal(expected, _encoder.LastQuery);
+        if (correct)
+        {
+            Assert.Equal("mailbox-quota", hits[0].Id);
+        }
+    }
+
     [Fact]
     public void Search_RerankerNotPreparedYet_KeepsLexicalOrderWithoutEncoding()
     {
