@@ -14,6 +14,7 @@ internal sealed class EvalCommand : IKbCommand
     private const string SemanticCacheOption = "--semantic-cache";
     private const string SemanticWeightOption = "--semantic-weight";
     private const string SemanticNoSpellingFlag = "--semantic-no-spelling";
+    private const string SemanticFloatQuestionsFlag = "--semantic-float-questions";
     private const int RunDepth = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -26,12 +27,13 @@ internal sealed class EvalCommand : IKbCommand
         "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval\n" +
         "      --semantic adds the tuned index with the semantic rerank (arctic-embed-xs on the CPU; the first run embeds\n" +
         "      every article, minutes for the corpus; vectors are kept in --semantic-cache <dir>, default " + SemanticCache.DefaultDirectoryText + ";\n" +
-        "      --semantic-weight W tries another fusion weight; --semantic-no-spelling embeds questions as typed)\n" +
+        "      --semantic-weight W tries another fusion weight; --semantic-no-spelling embeds questions as typed;\n" +
+        "      --semantic-float-questions encodes questions with the float model instead of its int8 copy)\n" +
         EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag, SemanticNoSpellingFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag, SemanticNoSpellingFlag, SemanticFloatQuestionsFlag]);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
@@ -40,7 +42,7 @@ internal sealed class EvalCommand : IKbCommand
 
         var runsDirectory = parsed.Value(RunsOption);
         var summaries = new List<MetricSummary>();
-        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder() : null;
+        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder(int8Questions: !parsed.Has(SemanticFloatQuestionsFlag)) : null;
         var cacheDirectory = parsed.Value(SemanticCacheOption) ?? SemanticCache.DefaultDirectory;
         var semanticSettings = Semantic.SemanticRerankSettings.Default with
         {

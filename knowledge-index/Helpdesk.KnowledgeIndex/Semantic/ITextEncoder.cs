@@ -20,4 +20,10 @@ public interface ITextEncoder
 
     /// <summary>The unit vector of a user's question.</summary>
     float[] EncodeQuery(string text);
+
+    /// <summary>
+    /// Loads what <see cref="EncodeQuery"/> needs, so the first question after a start does not wait for the model;
+    /// called by <see cref="SemanticReranker.Prepare"/> (in the background). Throws when the model cannot run.
+    /// </summary>
+    void Warm(CancellationToken cancellationToken);
 }

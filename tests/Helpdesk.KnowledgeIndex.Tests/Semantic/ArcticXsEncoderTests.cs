@@ -32,6 +32,35 @@ public sealed class ArcticXsEncoderTests
     }
 
     [Fact]
+    public void EncodeQuery_Int8Model_SameDirectionAsTheFloatModel()
+    {
+        using var int8 = new ArcticXsEncoder();
+        using var full = new ArcticXsEncoder(int8Questions: false);
+        string[] questions = ["outlook keeps crashing when i open it", "vpn says certificate expired", "teams mic not working", "how do I get my BitLocker recovery key"];
+
+        foreach (var question in questions)
+        {
+            var quantized = int8.EncodeQuery(question);
+            var exact = full.EncodeQuery(question);
+
+            Assert.Equal(384, quantized.Length);
+            Assert.InRange(Math.Sqrt(quantized.Sum(x => (double)x * x)), 0.999, 1.001);
+            Assert.True(Dot(quantized, exact) > 0.99, $"{question}: cosine {Dot(quantized, exact)}");
+        }
+    }
+
+    [Fact]
+    public void Warm_BeforeAnyQuestion_LoadsTheQuestionModel()
+    {
+        using var encoder = new ArcticXsEncoder();
+
+        encoder.Warm(CancellationToken.None);
+        var passages = encoder.EncodePassages(["Reset your password in the self-service portal."], CancellationToken.None);
+
+        Assert.True(Dot(encoder.EncodeQuery("forgot my password"), passages[0]) > 0.5);
+    }
+
+    [Fact]
     public void EncodeQuery_AfterDispose_Throws()
     {
         var encoder = new ArcticXsEncoder();

@@ -18,6 +18,7 @@ internal sealed class ConceptEncoder(string modelId = "concepts/1") : ITextEncod
 
     private int _passages;
     private int _queries;
+    private int _warms;
 
     public string ModelId { get; } = modelId;
 
@@ -28,6 +29,8 @@ internal sealed class ConceptEncoder(string modelId = "concepts/1") : ITextEncod
     public int QueriesEncoded => _queries;
 
     public string? LastQuery { get; private set; }
+
+    public int Warms => _warms;
 
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
@@ -41,6 +44,8 @@ internal sealed class ConceptEncoder(string modelId = "concepts/1") : ITextEncod
         LastQuery = text;
         return Vector(text);
     }
+
+    public void Warm(CancellationToken cancellationToken) => Interlocked.Increment(ref _warms);
 
     private static float[] Vector(string text)
     {

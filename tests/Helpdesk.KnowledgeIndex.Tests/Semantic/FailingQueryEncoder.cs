@@ -12,4 +12,7 @@ internal sealed class FailingQueryEncoder(ITextEncoder inner) : ITextEncoder
     public float[][] EncodePassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.EncodePassages(texts, cancellationToken);
 
     public float[] EncodeQuery(string text) => throw new InvalidOperationException("model broke");
+
+    /// <summary>Loading works; only encoding a question fails.</summary>
+    public void Warm(CancellationToken cancellationToken) => inner.Warm(cancellationToken);
 }

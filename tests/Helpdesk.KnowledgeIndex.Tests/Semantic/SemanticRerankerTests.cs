@@ -36,6 +36,7 @@ public sealed class SemanticRerankerTests : IDisposable
         var hits = _knowledgeBase.Search(Question, 5);
 
         Assert.Equal(3, prepared.Articles);
+        Assert.Equal(1, _encoder.Warms); // the question model was loaded while preparing, not on the first question
         Assert.Equal(["mailbox-quota", "mailbox-full-of-junk"], hits.Select(h => h.Id));
         Assert.All(hits, h => Assert.Equal(lexical[h.Id], h.Score));
         Assert.Equal(["mailbox-quota", "mailbox-full-of-junk"], _knowledgeBase.Rank(Question, 5).Select(r => r.Id));
