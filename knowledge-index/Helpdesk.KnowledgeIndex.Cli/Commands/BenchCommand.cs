@@ -21,7 +21,7 @@ internal sealed class BenchCommand : IKbCommand
     private const string ReuseOption = "--reuse";
     private const string SemanticFlag = "--semantic";
     private const string SemanticCacheOption = "--semantic-cache";
-    private const string SemanticFloatQuestionsFlag = "--semantic-float-questions";
+    private const string SemanticFloatModelFlag = "--semantic-float-model";
 
     public string Name => "bench";
 
@@ -32,11 +32,11 @@ internal sealed class BenchCommand : IKbCommand
         "      --reuse keeps a recombined index already in --work-dir (same N) instead of building it again (A/B of query code);\n" +
         "      --semantic also measures the corpus with the semantic rerank (embeds it first unless --semantic-cache <dir>,\n" +
         "      default " + SemanticCache.DefaultDirectoryText + ", already holds its vectors; wall time includes the model's threads;\n" +
-        "      --semantic-float-questions encodes questions with the float model instead of its int8 copy)";
+        "      --semantic-float-model runs the float model instead of its int8 copy)";
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.RepositoryOptions, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption, SemanticCacheOption], [ReuseOption, SemanticFlag, SemanticFloatQuestionsFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.RepositoryOptions, SyntheticOption, QueriesOption, SeedOption, WorkDirOption, SlowestOption, DumpOption, TuningParameters.SetOption, SemanticCacheOption], [ReuseOption, SemanticFlag, SemanticFloatModelFlag]);
         var synthetic = parsed.Int(SyntheticOption, 100_000, 0, 5_000_000);
         var queryCount = parsed.Int(QueriesOption, 1000, 10, 1_000_000);
         var seed = parsed.Int(SeedOption, 42, 0, int.MaxValue);
@@ -75,7 +75,7 @@ internal sealed class BenchCommand : IKbCommand
                 ReportMemory(knowledgeBase, articles.Count, context);
                 if (parsed.Has(SemanticFlag))
                 {
-                    MeasureSemantic(knowledgeBase, queries, articles.Count, tuning, slowest, parsed.Value(SemanticCacheOption), !parsed.Has(SemanticFloatQuestionsFlag), context);
+                    MeasureSemantic(knowledgeBase, queries, articles.Count, tuning, slowest, parsed.Value(SemanticCacheOption), !parsed.Has(SemanticFloatModelFlag), context);
                 }
             }
 
@@ -235,9 +235,9 @@ internal sealed class BenchCommand : IKbCommand
     private static string Scope(int articles) => string.Create(CultureInfo.InvariantCulture, $"@{articles:N0}");
 
     /// <summary>The corpus again with the semantic rerank attached: preparation time, then the same query timings.</summary>
-    private static void MeasureSemantic(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, string? cacheDirectory, bool int8Questions, CommandContext context)
+    private static void MeasureSemantic(KnowledgeBase knowledgeBase, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, string? cacheDirectory, bool int8, CommandContext context)
     {
-        using var encoder = new Semantic.ArcticXsEncoder(int8Questions);
+        using var encoder = new Semantic.ArcticXsEncoder(int8);
         var reranker = new Semantic.SemanticReranker(encoder, cachePath: Path.Combine(cacheDirectory ?? SemanticCache.DefaultDirectory, "corpus.vectors"));
         var prepared = reranker.Prepare(knowledgeBase.ListArticles());
         context.Out.WriteLine(SemanticCache.Describe("corpus", prepared));

@@ -14,7 +14,7 @@ internal sealed class EvalCommand : IKbCommand
     private const string SemanticCacheOption = "--semantic-cache";
     private const string SemanticWeightOption = "--semantic-weight";
     private const string SemanticNoSpellingFlag = "--semantic-no-spelling";
-    private const string SemanticFloatQuestionsFlag = "--semantic-float-questions";
+    private const string SemanticFloatModelFlag = "--semantic-float-model";
     private const int RunDepth = 20;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -28,12 +28,12 @@ internal sealed class EvalCommand : IKbCommand
         "      --semantic adds the tuned index with the semantic rerank (arctic-embed-xs on the CPU; the first run embeds\n" +
         "      every article, minutes for the corpus; vectors are kept in --semantic-cache <dir>, default " + SemanticCache.DefaultDirectoryText + ";\n" +
         "      --semantic-weight W tries another fusion weight; --semantic-no-spelling embeds questions as typed;\n" +
-        "      --semantic-float-questions encodes questions with the float model instead of its int8 copy)\n" +
+        "      --semantic-float-model runs the float model instead of its int8 copy)\n" +
         EvalSetsResolver.Usage;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag, SemanticNoSpellingFlag, SemanticFloatQuestionsFlag]);
+        var parsed = ParsedArguments.Parse(args, [.. EvalSetsResolver.Options, TuningParameters.SetOption, RunsOption, SemanticCacheOption, SemanticWeightOption], [JsonFlag, PerQueryFlag, SemanticFlag, SemanticNoSpellingFlag, SemanticFloatModelFlag]);
         var tuning = TuningParameters.Apply(Search.SearchTuning.Default, parsed.Value(TuningParameters.SetOption));
         if (parsed.Positionals.Count > 0)
         {
@@ -42,7 +42,7 @@ internal sealed class EvalCommand : IKbCommand
 
         var runsDirectory = parsed.Value(RunsOption);
         var summaries = new List<MetricSummary>();
-        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder(int8Questions: !parsed.Has(SemanticFloatQuestionsFlag)) : null;
+        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder(int8: !parsed.Has(SemanticFloatModelFlag)) : null;
         var cacheDirectory = parsed.Value(SemanticCacheOption) ?? SemanticCache.DefaultDirectory;
         var semanticSettings = Semantic.SemanticRerankSettings.Default with
         {

@@ -20,6 +20,9 @@ namespace Helpdesk.KnowledgeIndex.Semantic;
 /// </summary>
 internal static class Int8Quantizer
 {
+    /// <summary>Names this scheme; part of the model id under which vectors are cached (change it when the scheme changes).</summary>
+    public const string SchemeId = "int8-dynamic-7bit-per-column-1";
+
     private const int FloatType = (int)TensorProto.Types.DataType.Float;
     private const int Int8Type = (int)TensorProto.Types.DataType.Int8;
     private const float WeightLevels = 63f;

@@ -35,7 +35,7 @@ public sealed class ArcticXsEncoderTests
     public void EncodeQuery_Int8Model_SameDirectionAsTheFloatModel()
     {
         using var int8 = new ArcticXsEncoder();
-        using var full = new ArcticXsEncoder(int8Questions: false);
+        using var full = new ArcticXsEncoder(int8: false);
         string[] questions = ["outlook keeps crashing when i open it", "vpn says certificate expired", "teams mic not working", "how do I get my BitLocker recovery key"];
 
         foreach (var question in questions)
@@ -46,6 +46,40 @@ public sealed class ArcticXsEncoderTests
             Assert.Equal(384, quantized.Length);
             Assert.InRange(Math.Sqrt(quantized.Sum(x => (double)x * x)), 0.999, 1.001);
             Assert.True(Dot(quantized, exact) > 0.99, $"{question}: cosine {Dot(quantized, exact)}");
+        }
+    }
+
+    [Fact]
+    public void EncodePassages_Int8Model_SameDirectionAsTheFloatModelButCachedApart()
+    {
+        using var int8 = new ArcticXsEncoder();
+        using var full = new ArcticXsEncoder(int8: false);
+        string[] passages = ["Clear the Teams cache. Quit Teams, delete the folder %appdata%\\Microsoft\\Teams and start Teams again.", "Printer offline"];
+
+        var quantized = int8.EncodePassages(passages, CancellationToken.None);
+        var exact = full.EncodePassages(passages, CancellationToken.None);
+
+        Assert.All(quantized.Zip(exact), p => Assert.True(Dot(p.First, p.Second) > 0.99, $"cosine {Dot(p.First, p.Second)}"));
+        Assert.NotEqual(int8.ModelId, full.ModelId);
+    }
+
+    [Fact]
+    public async Task Encode_ConcurrentQuestionsAndPassages_SameVectorsAsOneAtATime()
+    {
+        using var encoder = new ArcticXsEncoder();
+        string[] texts = ["vpn keeps disconnecting", "outlook search is not finding emails", "printer stuck in the queue", "new phone for authenticator app"];
+        var expected = texts.Select(encoder.EncodeQuery).ToArray();
+        var passage = encoder.EncodePassages(["Reset your password in the self-service portal."], CancellationToken.None)[0];
+
+        var runs = Enumerable.Range(0, 8).Select(i => Task.Run(() => i % 2 == 0
+            ? texts.Select(encoder.EncodeQuery).ToArray()
+            : encoder.EncodePassages(["Reset your password in the self-service portal."], CancellationToken.None))).ToArray();
+        var results = await Task.WhenAll(runs);
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            var want = i % 2 == 0 ? expected : [passage];
+            Assert.All(results[i].Zip(want), p => Assert.True(Dot(p.First, p.Second) > 0.99999, $"run {i}: cosine {Dot(p.First, p.Second)}"));
         }
     }
 
