@@ -156,6 +156,25 @@ public sealed partial class KbCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void EvalSemantic_FloatModelAfterInt8_EmbedsAgainUnderItsOwnModelId()
+    {
+        var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\n");
+        var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 printers/printer-jam.md 2\n");
+        var cache = _dir.Sub("semantic-cache");
+        string[] args = ["eval", "--queries", queries, "--qrels", qrels, "--articles", _articles, "--semantic", "--semantic-cache", cache, "--json"];
+
+        var int8 = KbRunner.Run(args);
+        var full = KbRunner.Run([.. args, "--semantic-float-model"]);
+
+        Assert.True(int8.ExitCode == 0, int8.Error);
+        Assert.True(full.ExitCode == 0, full.Error);
+        Assert.DoesNotContain(" 0 embedded now", full.Error, StringComparison.Ordinal); // the int8 vectors are not reused
+        var semantic = JsonDocument.Parse(full.Out).RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("system").GetString() == "semantic" && r.GetProperty("split").GetString() == "all");
+        Assert.Equal(1.0, semantic.GetProperty("ndcg10").GetDouble(), 3);
+    }
+
+    [Fact]
     public void TuneCustomSet_FeedbackStyleFiles_SearchesParametersOnThatSet()
     {
         var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\nfb000000000002\tvpn disconnects\nfb000000000003\trebuild search index\n");
