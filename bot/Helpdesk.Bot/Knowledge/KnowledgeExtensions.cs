@@ -31,7 +31,8 @@ internal static class KnowledgeExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KnowledgeIndexFactory))));
         services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddHostedService<KnowledgeBaseService>();
-        services.AddSingleton<ITextEncoder, ArcticXsEncoder>(); // the model loads on first use, i.e. only with Knowledge:SemanticRerank
+        services.AddSingleton<ITextEncoder>(sp => new ArcticXsEncoder( // the model loads on first use, i.e. only with Knowledge:SemanticRerank
+            modelDirectory: sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseMemory ? null : sp.GetRequiredService<KnowledgePaths>().SemanticModel));
         services.AddSingleton<KnowledgeSemanticService>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeSemanticService>());
 

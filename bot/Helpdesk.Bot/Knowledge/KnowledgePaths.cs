@@ -28,6 +28,9 @@ internal sealed class KnowledgePaths(IOptions<KnowledgeOptions> options, IHostEn
     /// <summary>The semantic rerank's passage vectors, beside the index folder.</summary>
     public string SemanticVectors => Index.TrimEnd(Path.DirectorySeparatorChar) + ".semantic-vectors";
 
+    /// <summary>The semantic rerank's int8 model file (made once from the bundled model), beside the index folder.</summary>
+    public string SemanticModel => Index.TrimEnd(Path.DirectorySeparatorChar) + ".semantic-model";
+
     /// <summary>The repository's <c>knowledge-index/articles</c>, seen from the host project folder.</summary>
     public static string RepositoryArticles(IHostEnvironment environment) =>
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "knowledge-index", "articles"));

@@ -34,6 +34,9 @@ internal sealed class KnowledgeSemanticService(
     /// <summary>Why the last preparation failed, when it did (cleared by the next success).</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>Set when the index holds more articles than <see cref="KnowledgeOptions.SemanticRerankMaxArticles"/> (cleared when it no longer does).</summary>
+    public int? TooManyArticles { get; private set; }
+
     /// <summary>One sentence for the readiness report, or null when the rerank is off.</summary>
     public string? Describe()
     {
@@ -43,6 +46,13 @@ internal sealed class KnowledgeSemanticService(
         }
 
         var indexed = knowledgeBase.GetStats().Articles;
+        if (TooManyArticles is { } count)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"Semantic rerank: off for {count} articles (Knowledge:SemanticRerankMaxArticles is {options.Value.SemanticRerankMaxArticles}); answers in lexical order.");
+        }
+
         return (LastError, _reranker.Articles) switch
         {
             ({ } error, _) => "Semantic rerank: embedding failed (" + error + "); answers in lexical order.",
@@ -121,6 +131,21 @@ internal sealed class KnowledgeSemanticService(
                     continue;
                 }
 
+                if (articles.Count > options.Value.SemanticRerankMaxArticles)
+                {
+                    // Nothing stale may rerank: a reranker prepared for fewer articles keeps every question whose
+                    // candidates it lacks in lexical order, but detach it anyway so the whole library ranks alike.
+                    knowledgeBase.Semantic = null;
+                    TooManyArticles = articles.Count;
+                    logger.LogWarning(
+                        "Semantic rerank off: {Articles} articles is more than Knowledge:SemanticRerankMaxArticles ({Max}); answers stay in lexical order",
+                        articles.Count,
+                        options.Value.SemanticRerankMaxArticles);
+                    continue;
+                }
+
+                TooManyArticles = null;
+                knowledgeBase.Semantic = _reranker;
                 var prepared = _reranker!.Prepare(articles, _stopping.Token);
                 if (prepared.CacheProblem is { } problem)
                 {
@@ -128,11 +153,12 @@ internal sealed class KnowledgeSemanticService(
                 }
 
                 logger.LogInformation(
-                    "Semantic rerank ready: {Articles} articles, {Passages} passages ({Encoded} embedded now) in {Seconds:0.0} s",
+                    "Semantic rerank ready: {Articles} articles, {Passages} passages ({Encoded} embedded now) in {Seconds:0.0} s; model: {Model}",
                     prepared.Articles,
                     prepared.Passages,
                     prepared.Encoded,
-                    prepared.Elapsed.TotalSeconds);
+                    prepared.Elapsed.TotalSeconds,
+                    (encoder as ArcticXsEncoder)?.LoadedFrom ?? encoder.ModelId);
                 LastPreparation = prepared;
                 LastError = null;
             }

@@ -243,10 +243,11 @@ internal sealed class BenchCommand : IKbCommand
     /// <summary>The same index again with the semantic rerank attached: preparation time, then the same query timings.</summary>
     private static void MeasureSemantic(KnowledgeBase knowledgeBase, string setName, IReadOnlyList<string> queries, int articles, Search.SearchTuning tuning, int slowest, string? cacheDirectory, bool int8, CommandContext context)
     {
-        using var encoder = new Semantic.ArcticXsEncoder(int8);
-        var reranker = new Semantic.SemanticReranker(encoder, cachePath: Path.Combine(cacheDirectory ?? SemanticCache.DefaultDirectory, setName + ".vectors"));
+        cacheDirectory ??= SemanticCache.DefaultDirectory;
+        using var encoder = new Semantic.ArcticXsEncoder(int8, modelDirectory: cacheDirectory);
+        var reranker = new Semantic.SemanticReranker(encoder, cachePath: Path.Combine(cacheDirectory, setName + ".vectors"));
         var prepared = reranker.Prepare(knowledgeBase.ListArticles());
-        context.Out.WriteLine(SemanticCache.Describe(setName, prepared));
+        context.Out.WriteLine(SemanticCache.Describe(setName, prepared) + "; model: " + (encoder.LoadedFrom ?? "not loaded"));
         knowledgeBase.Semantic = reranker;
         try
         {

@@ -24,7 +24,7 @@ internal sealed class EvalCommand : IKbCommand
     public string Usage =>
         "  kb eval [--repo <dir>] [--corpus <dir>] [--own <dir>] [--eval-dir <dir>] [--queries <f> --qrels <f> --articles <dirs>] [--per-query] [--json] [--runs <dir>] [--set Name=value,...]\n" +
         "      score baseline vs tuned on knowledge-index/eval (corpus from ../shared/kb-corpus, own articles);\n" +
-        "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run) for pooling and trec_eval\n" +
+        "      --runs writes each system's top 20 per query as TREC run files (<set>.<system>.run; with --semantic also <set>.semantic.run) for pooling and trec_eval\n" +
         "      --semantic adds the tuned index with the semantic rerank (arctic-embed-xs on the CPU; the first run embeds\n" +
         "      every article, minutes for the corpus; vectors are kept in --semantic-cache <dir>, default " + SemanticCache.DefaultDirectoryText + ";\n" +
         "      --semantic-weight W tries another fusion weight; --semantic-no-spelling embeds questions as typed;\n" +
@@ -42,8 +42,8 @@ internal sealed class EvalCommand : IKbCommand
 
         var runsDirectory = parsed.Value(RunsOption);
         var summaries = new List<MetricSummary>();
-        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder(int8: !parsed.Has(SemanticFloatModelFlag)) : null;
         var cacheDirectory = parsed.Value(SemanticCacheOption) ?? SemanticCache.DefaultDirectory;
+        using var encoder = parsed.Has(SemanticFlag) ? new Semantic.ArcticXsEncoder(int8: !parsed.Has(SemanticFloatModelFlag), modelDirectory: cacheDirectory) : null;
         var semanticSettings = Semantic.SemanticRerankSettings.Default with
         {
             Weight = parsed.Value(SemanticWeightOption) is { } weight
@@ -51,7 +51,7 @@ internal sealed class EvalCommand : IKbCommand
                 : Semantic.SemanticRerankSettings.Default.Weight,
             CorrectSpelling = !parsed.Has(SemanticNoSpellingFlag),
         };
-        var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, string Text)>();
+        var perQuery = new List<(string Set, QueryScore Baseline, QueryScore Tuned, QueryScore? Semantic, string Text)>();
         foreach (var set in EvalSetsResolver.Resolve(parsed))
         {
             using var run = EvalRun.Create(set, context.Time);
@@ -60,23 +60,26 @@ internal sealed class EvalCommand : IKbCommand
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineName, set.Name, baseline));
             summaries.AddRange(Evaluator.Summarize(EvalRun.BaselineTextName, set.Name, run.ScoreBaselineText()));
             summaries.AddRange(Evaluator.Summarize(EvalRun.TunedName, set.Name, tuned));
+            Semantic.SemanticReranker? reranker = null;
+            IReadOnlyList<QueryScore>? semantic = null;
             if (encoder is not null)
             {
-                var reranker = new Semantic.SemanticReranker(encoder, semanticSettings, cachePath: Path.Combine(cacheDirectory, set.Name + ".vectors"));
+                reranker = new Semantic.SemanticReranker(encoder, semanticSettings, cachePath: Path.Combine(cacheDirectory, set.Name + ".vectors"));
                 var prepared = reranker.Prepare(run.TunedIndex.ListArticles());
-                context.Error.WriteLine(SemanticCache.Describe(set.Name, prepared));
+                context.Error.WriteLine(SemanticCache.Describe(set.Name, prepared) + "; model: " + (encoder.LoadedFrom ?? "not loaded"));
                 run.TunedIndex.Semantic = reranker;
-                summaries.AddRange(Evaluator.Summarize(EvalRun.SemanticName, set.Name, run.ScoreTuned(tuning)));
+                semantic = run.ScoreTuned(tuning);
+                summaries.AddRange(Evaluator.Summarize(EvalRun.SemanticName, set.Name, semantic));
                 run.TunedIndex.Semantic = null;
             }
 
             var texts = run.Queries.ToDictionary(q => q.Id, q => q.Text);
             if (runsDirectory is not null)
             {
-                WriteRuns(runsDirectory, run, tuning);
+                WriteRuns(runsDirectory, run, tuning, reranker);
             }
 
-            perQuery.AddRange(baseline.Zip(tuned, (b, t) => (set.Name, b, t, texts[b.QueryId])));
+            perQuery.AddRange(baseline.Select((b, i) => (set.Name, b, tuned[i], semantic?[i], texts[b.QueryId])));
         }
 
         if (parsed.Has(JsonFlag))
@@ -87,10 +90,11 @@ internal sealed class EvalCommand : IKbCommand
 
         if (parsed.Has(PerQueryFlag))
         {
-            context.Out.WriteLine("set\tqid\tsplit\tbaseline-ndcg10\ttuned-ndcg10\tquery");
-            foreach (var (set, b, t, text) in perQuery)
+            context.Out.WriteLine(encoder is null ? "set\tqid\tsplit\tbaseline-ndcg10\ttuned-ndcg10\tquery" : "set\tqid\tsplit\tbaseline-ndcg10\ttuned-ndcg10\tsemantic-ndcg10\tquery");
+            foreach (var (set, b, t, m, text) in perQuery)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set}\t{b.QueryId}\t{b.Split}\t{b.Ndcg10:0.000}\t{t.Ndcg10:0.000}\t{text}"));
+                var semanticColumn = m is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{m.Ndcg10:0.000}\t");
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set}\t{b.QueryId}\t{b.Split}\t{b.Ndcg10:0.000}\t{t.Ndcg10:0.000}\t{semanticColumn}{text}"));
             }
 
             context.Out.WriteLine();
@@ -101,14 +105,30 @@ internal sealed class EvalCommand : IKbCommand
     }
 
     /// <summary>Writes <c>qid Q0 path rank score system</c> lines (score = depth − rank, the systems' own scores are not comparable).</summary>
-    private static void WriteRuns(string directory, EvalRun run, Search.SearchTuning tuning)
+    private static void WriteRuns(string directory, EvalRun run, Search.SearchTuning tuning, Semantic.SemanticReranker? semantic)
     {
         Directory.CreateDirectory(directory);
-        var systems = new (string Name, Func<string, IReadOnlyList<string>> Rank)[]
+        var systems = new List<(string Name, Func<string, IReadOnlyList<string>> Rank)>
         {
             (EvalRun.BaselineName, text => run.RankBaseline(text, RunDepth)),
             (EvalRun.TunedName, text => run.RankTuned(text, RunDepth, tuning)),
         };
+        if (semantic is not null)
+        {
+            systems.Add((EvalRun.SemanticName, text =>
+            {
+                run.TunedIndex.Semantic = semantic;
+                try
+                {
+                    return run.RankTuned(text, RunDepth, tuning);
+                }
+                finally
+                {
+                    run.TunedIndex.Semantic = null;
+                }
+            }));
+        }
+
         foreach (var (name, rank) in systems)
         {
             using var writer = new StreamWriter(Path.Combine(directory, $"{run.Set.Name}.{name}.run"));

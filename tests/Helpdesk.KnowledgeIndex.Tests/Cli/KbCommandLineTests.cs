@@ -136,7 +136,8 @@ public sealed partial class KbCommandLineTests : IDisposable
         var queries = _dir.Write("fb-queries.tsv", "fb000000000001\tpaper stuck in the printer\nfb000000000002\tvpn keeps disconnecting\n");
         var qrels = _dir.Write("fb-qrels.txt", "fb000000000001 0 printers/printer-jam.md 2\nfb000000000002 0 vpn-drops.md 2\n");
         var cache = _dir.Sub("semantic-cache");
-        string[] args = ["eval", "--queries", queries, "--qrels", qrels, "--articles", _articles, "--semantic", "--semantic-cache", cache, "--json"];
+        var runs = _dir.Sub("runs");
+        string[] args = ["eval", "--queries", queries, "--qrels", qrels, "--articles", _articles, "--semantic", "--semantic-cache", cache, "--runs", runs, "--json"];
 
         var first = KbRunner.Run(args);
         var second = KbRunner.Run(args);
@@ -151,6 +152,10 @@ public sealed partial class KbCommandLineTests : IDisposable
         Assert.DoesNotContain(" 0 embedded now", first.Error, StringComparison.Ordinal);
         Assert.Contains(" 0 embedded now", second.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(cache, "custom.vectors")));
+        Assert.Contains("model: int8, quantized now (written to the model file)", first.Error, StringComparison.Ordinal);
+        Assert.Contains("model: int8 model file", second.Error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(cache, "*.onnx"));
+        Assert.Contains(File.ReadAllLines(Path.Combine(runs, "custom.semantic.run")), l => l.StartsWith("fb000000000001 Q0 printers/printer-jam.md 1 ", StringComparison.Ordinal));
         Assert.Equal(2, badWeight.ExitCode);
         Assert.Contains("--semantic-weight must be a number", badWeight.Error, StringComparison.Ordinal);
     }

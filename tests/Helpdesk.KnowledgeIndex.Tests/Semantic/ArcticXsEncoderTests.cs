@@ -22,6 +22,69 @@ public sealed class ArcticXsEncoderTests
     }
 
     [Fact]
+    public void Warm_ModelDirectory_WritesTheInt8ModelOnceAndLoadsItFromTheFileAfterwards()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "helpdesk-kb-model-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            float[] first;
+            using (var writer = new ArcticXsEncoder(modelDirectory: directory))
+            {
+                writer.Warm(CancellationToken.None);
+                first = writer.EncodeQuery("vpn says certificate expired");
+                Assert.Equal("int8, quantized now (written to the model file)", writer.LoadedFrom);
+            }
+
+            var model = Assert.Single(Directory.GetFiles(directory, "*.onnx"));
+            Assert.True(File.Exists(model + ".sha256"));
+            using var reader = new ArcticXsEncoder(modelDirectory: directory);
+            reader.Warm(CancellationToken.None);
+
+            Assert.Equal("int8 model file", reader.LoadedFrom);
+            Assert.Equal(first, reader.EncodeQuery("vpn says certificate expired"));
+
+            // A damaged file is not trusted: quantized again and rewritten, same vectors.
+            using (var stream = new FileStream(model, FileMode.Open, FileAccess.ReadWrite))
+            {
+                stream.Position = stream.Length / 2;
+                var value = stream.ReadByte();
+                stream.Position = stream.Length / 2;
+                stream.WriteByte((byte)(value ^ 0xFF));
+            }
+
+            using var repaired = new ArcticXsEncoder(modelDirectory: directory);
+            repaired.Warm(CancellationToken.None);
+
+            Assert.Equal("int8, quantized now (written to the model file)", repaired.LoadedFrom);
+            Assert.Equal(first, repaired.EncodeQuery("vpn says certificate expired"));
+            Assert.True(Int8ModelFile.IsIntact(model));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Warm_ModelDirectoryNotWritable_QuantizesInMemoryAndSaysWhy()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "helpdesk-kb-model-file-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(blocker, "a file where the model folder should be");
+        try
+        {
+            using var encoder = new ArcticXsEncoder(modelDirectory: Path.Combine(blocker, "models"));
+            encoder.Warm(CancellationToken.None);
+
+            Assert.StartsWith("int8, quantized in memory (the model file could not be written: ", encoder.LoadedFrom, StringComparison.Ordinal);
+            Assert.Equal(384, encoder.EncodeQuery("printer offline").Length);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public void WholeWords_RealModel_KnowsCommonWordsButNotTyposOrSubWordPieces()
     {
         using var encoder = new ArcticXsEncoder();
