@@ -43,6 +43,29 @@ public sealed partial class KbCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void SearchSemantic_QueriesFile_SameArticlesReorderedVectorsKeptBesideTheIndex()
+    {
+        Assert.Equal(0, KbRunner.Run("index", _articles, "--index", _index).ExitCode);
+        var queries = _dir.Write("queries.tsv", "q1\tpaper stuck in printer\nq2\tvpn disconnects\n");
+        var cache = _dir.Sub("semantic-cache");
+
+        var lexical = KbRunner.Run("search", "--index", _index, "--queries", queries, "--top", "3");
+        var semantic = KbRunner.Run("search", "--index", _index, "--queries", queries, "--top", "3", "--semantic", "--semantic-cache", cache);
+        var again = KbRunner.Run("search", "--index", _index, "--queries", queries, "--top", "3", "--semantic", "--semantic-cache", cache);
+
+        Assert.True(semantic.ExitCode == 0, semantic.Error);
+        Assert.Contains("semantic index: 3 articles", semantic.Error, StringComparison.Ordinal);
+        Assert.Contains(" 0 embedded now", again.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(_index.TrimEnd(Path.DirectorySeparatorChar) + ".semantic-vectors"));
+        Assert.Single(Directory.GetFiles(cache, "*.onnx"));
+        Assert.StartsWith("q1\t1\tprinters/printer-jam.md\t", semantic.Out, StringComparison.Ordinal);
+        Assert.Equal(Sorted(lexical.Out), Sorted(semantic.Out)); // same candidates and lexical scores, order by meaning
+        Assert.Equal(semantic.Out, again.Out);
+
+        static string[] Sorted(string lines) => [.. lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Select(p => p[0] + " " + p[2] + " " + p[3]).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public void SearchJson_WritesResultsArray()
     {
         Assert.Equal(0, KbRunner.Run("index", _articles, "--index", _index).ExitCode);
@@ -210,6 +233,7 @@ public sealed partial class KbCommandLineTests : IDisposable
     [InlineData(new[] { "frobnicate" }, "unknown command")]
     [InlineData(new[] { "search", "vpn" }, "missing --index")]
     [InlineData(new[] { "search", "--index" }, "--index needs a value")]
+    [InlineData(new[] { "search", "--index", "x", "vpn", "--semantic-cache", "y" }, "--semantic-cache applies only with --semantic")]
     [InlineData(new[] { "search", "--index", "x", "--top", "0", "vpn" }, "--top must be")]
     [InlineData(new[] { "search", "--index", "x", "--bogus", "vpn" }, "unknown option --bogus")]
     [InlineData(new[] { "search", "--index", "x" }, "missing the query")]
